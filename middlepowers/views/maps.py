@@ -1,0 +1,174 @@
+"""pydeck builders: venues, the parties they brought together, member states. No web tiles."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import geopandas as gpd
+import pandas as pd
+import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
+
+from .columns import EV, OR
+from .geo import name_of
+from .palette import BORDER, LAND, MEMBER, OCEAN, actor_rgb
+
+# A fixed view centred between the Caucasus and Central Asia. Keeping it constant is what stops
+# the map from jumping back on reruns: Streamlit keeps the user's pan/zoom while the initial
+# view state it is given does not change.
+VIEW = pdk.ViewState(latitude=38.0, longitude=55.0, zoom=1.7, min_zoom=0.5, max_zoom=12)
+VENUE_LAYER = "venues"
+HOSTED_TYPES = ("talks_hosted",)
+_WORLD = [[[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]]
+
+
+def venues_frame(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """One row per venue with coordinates: counts, main actor, colour, radius and tooltip label."""
+    cols = ["venue", "venue_country", "lat", "lon", "n_events", "actor", "actors", "color", "radius", "label"]
+    keep = (events[EV.lat].notna() & events[EV.lon].notna()).to_numpy(bool)
+    if not keep.any():
+        return pd.DataFrame(columns=cols)
+    # A small frame of plain object columns: Arrow-backed strings are slow to group and iterate.
+    country = events[EV.venue_country].fillna("").to_numpy(object)[keep]
+    small = pd.DataFrame({
+        "venue": events[EV.venue].to_numpy(object, na_value=None)[keep],
+        "venue_country": country,
+        "actor": events[EV.actor].fillna("?").to_numpy(object)[keep],
+        "lat": events[EV.lat].to_numpy(float)[keep],
+        "lon": events[EV.lon].to_numpy(float)[keep],
+    })
+    small["venue"] = small["venue"].where(small["venue"].notna(), small["venue_country"]).replace("", "unnamed place")
+    per = small.groupby(["venue", "venue_country", "actor"], sort=False).agg(
+        n=("lat", "size"), lat=("lat", "first"), lon=("lon", "first")).reset_index()
+    per = per.sort_values(["venue", "venue_country", "n"], ascending=[True, True, False])
+    out = per.groupby(["venue", "venue_country"], sort=False).agg(
+        lat=("lat", "first"), lon=("lon", "first"), n_events=("n", "sum"), actor=("actor", "first")).reset_index()
+    top = per.groupby(["venue", "venue_country"], sort=False).head(4)
+    top = top.assign(_s=[f"{name_of(a, names)} {n}" for a, n in zip(top["actor"], top["n"])])
+    summary = top.groupby(["venue", "venue_country"], sort=False)["_s"].agg(", ".join).to_dict()
+    out["actors"] = [summary.get(k, "") for k in zip(out["venue"], out["venue_country"])]
+    out["color"] = [list(actor_rgb(a)) + [210] for a in out["actor"]]
+    # Log-scaled: one busy capital must not hide its neighbours.
+    out["radius"] = [min(30.0, 3.0 + 4.0 * math.log1p(n)) for n in out["n_events"]]
+    out["label"] = [
+        f"{v} ({name_of(c, names)}): {n} event{'s' if n != 1 else ''}. {a}"
+        for v, c, n, a in zip(out["venue"], out["venue_country"], out["n_events"], out["actors"])
+    ]
+    return out[cols].sort_values("n_events", ascending=False).reset_index(drop=True)
+
+
+def arcs_frame(events: pd.DataFrame, centres: dict[str, tuple[float, float]], names: dict[str, str]) -> pd.DataFrame:
+    """Arcs from a venue to each state party of the talks hosted there, one per (venue, party)."""
+    cols = ["venue", "party", "source", "target", "n", "color", "label"]
+    hosted = events[events[EV.event_type].isin(HOSTED_TYPES).fillna(False).astype(bool) & events[EV.lat].notna()]
+    if hosted.empty:
+        return pd.DataFrame(columns=cols)
+    ex = hosted[[EV.venue, EV.lat, EV.lon, EV.actor, EV.parties]].explode(EV.parties)
+    # Non-state parties ("syrian opposition") have no territory to draw an arc to.
+    ex = ex[ex[EV.parties].isin(centres.keys())]
+    if ex.empty:
+        return pd.DataFrame(columns=cols)
+    g = ex.groupby([EV.venue, EV.parties], sort=False).agg(
+        lat=(EV.lat, "first"), lon=(EV.lon, "first"), actor=(EV.actor, "first"), n=(EV.lat, "size")
+    ).reset_index()
+    return pd.DataFrame({
+        "venue": g[EV.venue],
+        "party": g[EV.parties],
+        "source": [[round(lon, 4), round(lat, 4)] for lon, lat in zip(g["lon"], g["lat"])],
+        "target": [[round(x, 2), round(y, 2)] for x, y in (centres[p] for p in g[EV.parties])],
+        "n": g["n"],
+        "color": [list(actor_rgb(a)) + [160] for a in g["actor"]],
+        "label": [f"{v} hosted talks with {name_of(p, names)} ({n}x)" for v, p, n in zip(g[EV.venue], g[EV.parties], g["n"])],
+    })[cols]
+
+
+def members_of(organisations: pd.DataFrame, acronyms: tuple[str, ...] | list[str]) -> dict[str, list[str]]:
+    """ISO3 -> the selected organisations it belongs to, from the organisations table."""
+    out: dict[str, list[str]] = {}
+    rows = organisations[organisations[OR.acronym].isin(list(acronyms)).fillna(False).astype(bool)]
+    for acr, members in zip(rows[OR.acronym], rows[OR.members]):
+        for iso in members if members is not None else []:
+            out.setdefault(iso, []).append(acr)
+    return out
+
+
+def _rounded(coords):
+    # Two decimals (about 1 km) is finer than the 1:110m shapes: it halves the JSON sent per rerun.
+    if isinstance(coords[0], (int, float)):
+        return [round(coords[0], 2), round(coords[1], 2)]
+    return [_rounded(c) for c in coords]
+
+
+_SHAPES: dict[int, list[dict]] = {}
+
+
+def _shapes(countries: gpd.GeoDataFrame) -> list[dict]:
+    key = id(countries)
+    if key not in _SHAPES:  # the countries frame is loaded once per process (geo.load_countries)
+        feats = countries.geometry.__geo_interface__["features"] if len(countries) else []
+        _SHAPES[key] = [{"type": f["geometry"]["type"], "coordinates": _rounded(f["geometry"]["coordinates"])} for f in feats]
+    return _SHAPES[key]
+
+
+def countries_geojson(countries: gpd.GeoDataFrame, members: dict[str, list[str]] | None = None) -> dict:
+    """The country shapes as GeoJSON, members of the selected organisations shaded."""
+    members = members or {}
+    feats = []
+    for iso, name, geometry in zip(countries["iso_a3"], countries["name"], _shapes(countries)):
+        orgs = members.get(iso)
+        if orgs:
+            fill = list(MEMBER) + [min(230, 110 + 40 * len(orgs))]
+            label = f"{name}: member of {', '.join(orgs)}"
+        else:
+            fill, label = list(LAND) + [255], name
+        feats.append({"type": "Feature", "geometry": geometry, "properties": {"iso_a3": iso, "label": label, "fill": fill}})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _base_layers(countries: gpd.GeoDataFrame, members: dict[str, list[str]] | None) -> list[pdk.Layer]:
+    # An ocean rectangle and the bundled country shapes: the map stays a map with no tiles.
+    ocean = pdk.Layer("PolygonLayer", data=[{"polygon": _WORLD[0]}], id="ocean", get_polygon="polygon",
+                      get_fill_color=list(OCEAN), stroked=False, pickable=False)
+    land = pdk.Layer("GeoJsonLayer", data=countries_geojson(countries, members), id="countries",
+                     get_fill_color="properties.fill", get_line_color=list(BORDER), line_width_min_pixels=0.5,
+                     stroked=True, filled=True, pickable=True, auto_highlight=False)
+    return [ocean, land]
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation: pydeck indents by 2, tripling what each rerun sends."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+def _deck(layers: list[pdk.Layer]) -> pdk.Deck:
+    # map_provider=None and the default map_style (a sentinel) draw no base map; map_style=None
+    # would make Streamlit fetch its own Carto style from the web.
+    return CompactDeck(layers=layers, initial_view_state=VIEW, map_provider=None,
+                    tooltip={"text": "{label}"})
+
+
+def venue_deck(events: pd.DataFrame, countries: gpd.GeoDataFrame, names: dict[str, str],
+               centres: dict[str, tuple[float, float]], members: dict[str, list[str]] | None = None) -> pdk.Deck:
+    """The map of mediation venues: points sized by events and coloured by actor, arcs to parties."""
+    venues = venues_frame(events, names)
+    arcs = arcs_frame(events, centres, names)
+    layers = _base_layers(countries, members)
+    # Only the columns the layers draw or show travel to the browser.
+    arcs = arcs[["source", "target", "color", "label"]].assign(width=[1.0 + math.sqrt(n) for n in arcs["n"]])
+    venues = venues[["venue", "venue_country", "lat", "lon", "n_events", "color", "radius", "label"]]
+    layers.append(pdk.Layer("ArcLayer", data=arcs, id="arcs", get_source_position="source",
+                            get_target_position="target", get_source_color="color", get_target_color=[90, 90, 90, 120],
+                            get_width="width", width_units="pixels", pickable=True))
+    layers.append(pdk.Layer("ScatterplotLayer", data=venues, id=VENUE_LAYER, get_position=["lon", "lat"],
+                            get_radius="radius", radius_units="pixels", get_fill_color="color",
+                            get_line_color=[255, 255, 255], line_width_min_pixels=1, stroked=True,
+                            pickable=True, auto_highlight=True))
+    return _deck(layers)
+
+
+def members_deck(countries: gpd.GeoDataFrame, members: dict[str, list[str]]) -> pdk.Deck:
+    """A map of one or more organisations' member states."""
+    return _deck(_base_layers(countries, members))
