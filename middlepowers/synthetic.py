@@ -149,13 +149,14 @@ def _articles(events: pd.DataFrame, article_ids: list[str], rng) -> tuple[pd.Dat
     ends = np.zeros(len(events), dtype=np.int64)
     rows = []
     groups = events.groupby("article_id").indices if len(events) else {}
+    evidence = events["evidence"].tolist()  # a list: .at lookups took seconds at 20,000 rows
     for k, aid in enumerate(article_ids):
         parts, pos = [], 0
         lead = f"Report {k} on middle-power diplomacy. "
         parts.append(lead)
         pos += len(lead)
         for i in groups.get(aid, []):
-            ev = events.at[i, "evidence"]
+            ev = evidence[i]
             starts[i], ends[i] = pos, pos + len(ev)
             parts.append(ev + " ")
             pos += len(ev) + 1
