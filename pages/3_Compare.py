@@ -1,0 +1,68 @@
+"""Kazakhstan versus Azerbaijan: side by side, and what they share."""
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from middlepowers.app import sidebar, widgets
+from middlepowers.views import charts, compare, filters as flt
+from middlepowers.views.columns import EV, IN, OR
+
+view = sidebar.setup("compare")
+# The comparison is always of the two subjects: every filter applies except the acting country.
+ev = flt.apply(view.tables.events, view.tables.articles, replace(view.filters, actors=()))
+pair = compare.PAIR
+names = view.names
+
+
+def table(df: pd.DataFrame, key: str, empty: str, **kw) -> None:
+    """A compact table, or a caption when there is nothing to show."""
+    if len(df):
+        st.dataframe(df, hide_index=True, width="stretch", key=key, **kw)
+    else:
+        st.caption(empty)
+
+
+st.title("Kazakhstan versus Azerbaijan")
+if view.filters.actors:
+    st.caption("The acting-country filter does not apply here: this page always compares the two.")
+st.plotly_chart(charts.type_counts_figure(compare.type_counts(ev, pair), names), key="type_counts", width="stretch",
+                config={"displaylogo": False})
+
+for col, actor in zip(st.columns(2), pair):
+    with col:
+        own = compare.of(ev, actor)
+        ini = compare.initiatives_of(view.tables.initiatives, actor)
+        st.header(names.get(actor, actor))
+        m = st.columns(3)
+        m[0].metric("Events", f"{len(own):,}")
+        m[1].metric("Talks hosted", f"{int((own[EV.event_type] == 'talks_hosted').sum()):,}")
+        m[2].metric("Initiatives", f"{len(ini):,}")
+        st.subheader("Venues hosted")
+        table(compare.venues_hosted(ev, actor), f"venues_{actor}", "None in the filtered events.")
+        st.subheader("Initiatives")
+        table(ini.assign(**{IN.organisations: ini[IN.organisations].map(", ".join)}), f"ini_{actor}", "None recorded.")
+        st.subheader("Parties brought together")
+        table(compare.parties_brought_together(ev, actor, names), f"parties_{actor}", "None in the filtered events.")
+        st.subheader("Aid where an amount is stated")
+        aid, total = compare.aid(ev, actor)
+        if len(aid):
+            st.metric("Total stated", f"US${total:,.0f}")
+        table(aid.assign(**{EV.parties: aid[EV.parties].map(", ".join)}), f"aid_{actor}",
+              "No stated amounts in the filtered events.",
+              column_config={EV.amount_usd: st.column_config.NumberColumn("amount (US$)", format="%,.0f")})
+
+st.header("Organisation memberships and roles")
+ms = compare.memberships(view.tables.organisations, pair)
+shared = ms.loc[ms["shared"], OR.acronym].tolist()
+st.markdown(f"**Both take part in:** {', '.join(shared) if shared else 'no organisation in the reference data'}.")
+table(ms.rename(columns={a: names.get(a, a) for a in pair}), "memberships", "No reference data on organisations.")
+
+st.header("Shared occasions")
+st.caption("Occasions where both act (same name, or same type, venue and date), or one acts with the other as a party.")
+widgets.events_table(view, compare.shared_occasions(ev, *pair), key="shared_events")
+
+st.header("Both over time")
+st.plotly_chart(charts.timeline_figure(ev[ev[EV.actor].isin(pair).fillna(False)], names), key="pair_timeline",
+                width="stretch", config={"displaylogo": False})

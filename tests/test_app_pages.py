@@ -1,0 +1,316 @@
+"""Every page under streamlit.testing.v1.AppTest: renders, filters, links and notices."""
+
+import os
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from middlepowers import store
+from middlepowers.synthetic import synthetic_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGES = ["app.py", "pages/1_Map.py", "pages/2_Timeline.py", "pages/3_Compare.py", "pages/4_Organisations.py",
+         "pages/5_Sources.py"]
+TIMEOUT = 60
+
+
+@pytest.fixture(scope="module")
+def seeded_dir(tmp_path_factory):
+    """Synthetic tables of 300 events: enough for every filter to change what a page shows."""
+    d = tmp_path_factory.mktemp("seeded")
+    store.write_tables(synthetic_tables(300, seed=1), d)
+    return d
+
+
+@pytest.fixture(scope="module")
+def empty_dir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("empty")
+    store.write_tables({}, d)
+    return d
+
+
+@pytest.fixture(scope="session")
+def seed_tables_dir(tmp_path_factory):
+    """The tables the pipeline builds from the seed articles."""
+    try:
+        from middlepowers.build import build
+    except ImportError:
+        pytest.skip("middlepowers.build is not there yet")
+    d = tmp_path_factory.mktemp("seed-tables")
+    build(ROOT / "seeds", d)
+    return d
+
+
+@pytest.fixture(scope="module")
+def large_dir(tmp_path_factory):
+    """20,000 generated events, the size the dashboard is meant to stay quick at."""
+    d = tmp_path_factory.mktemp("large")
+    store.write_tables(synthetic_tables(20_000, seed=5), d)
+    return d
+
+
+TABLE_SETS = {"seeds": "seed_tables_dir", "synthetic": "seeded_dir", "empty": "empty_dir", "20k": "large_dir"}
+
+
+@pytest.fixture
+def use_tables(monkeypatch, tmp_path):
+    """Point the app at a folder of tables, with no articles folder so nothing is rebuilt."""
+    def use(folder):
+        monkeypatch.setenv("MIDDLEPOWERS_DATA", str(folder))
+        monkeypatch.setenv("MIDDLEPOWERS_ARTICLES", str(tmp_path / "no-articles"))
+    return use
+
+
+def app(params=None, page=None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page and page != "app.py":
+        at.switch_page(page).run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def main_text(at: AppTest) -> str:
+    parts = [m.value for m in at.main.markdown] + [c.value for c in at.main.caption] + [t.value for t in at.main.title]
+    parts += [str(m.value) for m in at.main.metric]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("tables", TABLE_SETS)
+@pytest.mark.parametrize("page", PAGES)
+def test_app_page_renders_on_each_table(request, use_tables, tables, page):
+    use_tables(request.getfixturevalue(TABLE_SETS[tables]))
+    at = app(page=page)
+    assert_clean(at)
+    assert at.title, "every page has a title"
+    if tables == "empty":
+        assert any("0 of 0 events" in c.value for c in at.sidebar.caption)
+
+
+def test_app_missing_tables_show_one_clear_error(use_tables, tmp_path):
+    use_tables(tmp_path / "nothing-here")
+    at = app()
+    assert not at.exception
+    assert at.error and "no tables" in at.error[0].value
+
+
+@pytest.mark.parametrize("key, value, param", [
+    ("wf_org", ["SCO"], "org"), ("wf_type", ["talks_hosted"], "type"), ("wf_actor", ["KAZ"], "actor"),
+    ("wf_modality", ["planned"], "modality"), ("wf_q", "Astana", "q"),
+])
+def test_app_each_filter_changes_the_overview(use_tables, seeded_dir, key, value, param):
+    use_tables(seeded_dir)
+    at = app()
+    before = at.main.metric[0].value
+    widget = at.sidebar.text_input(key=key) if key == "wf_q" else at.sidebar.multiselect(key=key)
+    widget.set_value(value).run()
+    assert_clean(at)
+    assert at.main.metric[0].value != before
+    assert param in at.sidebar.code[0].value  # the share link carries it
+
+
+def test_app_date_filters_change_the_count(use_tables, seeded_dir):
+    import datetime as dt
+
+    use_tables(seeded_dir)
+    at = app()
+    before = at.main.metric[0].value
+    at.sidebar.date_input(key="wf_from").set_value(dt.date(2015, 1, 1)).run()
+    mid = at.main.metric[0].value
+    at.sidebar.date_input(key="wf_to").set_value(dt.date(2016, 12, 31)).run()
+    assert_clean(at)
+    assert before != mid != at.main.metric[0].value
+    assert "from=2015-01-01" in at.sidebar.code[0].value and "to=2016-12-31" in at.sidebar.code[0].value
+
+
+def test_app_source_filter_changes_the_sources_page(use_tables, seeded_dir):
+    use_tables(seeded_dir)
+    at = app(page="pages/5_Sources.py")
+    n_before = len(at.main.selectbox(key="wf_article").options)
+    source = at.sidebar.multiselect(key="wf_source").options[0]
+    at.sidebar.multiselect(key="wf_source").set_value([source]).run()
+    assert_clean(at)
+    assert len(at.main.selectbox(key="wf_article").options) < n_before
+
+
+@pytest.mark.parametrize("page", PAGES[1:])
+def test_app_filters_change_what_each_page_shows(use_tables, seeded_dir, page):
+    use_tables(seeded_dir)
+    at = app(page=page)
+    before = main_text(at) + str([d.value.shape for d in at.main.dataframe])
+    at.sidebar.multiselect(key="wf_type").set_value(["summit"]).run()
+    assert_clean(at)
+    after = main_text(at) + str([d.value.shape for d in at.main.dataframe])
+    assert after != before
+
+
+def test_app_link_params_select_the_widgets(use_tables, seeded_dir):
+    use_tables(seeded_dir)
+    at = app({"org": ["SCO", "CICA"], "type": "talks_hosted", "actor": "KAZ", "from": "2010", "to": "2020-06",
+              "modality": ["asserted", "planned"], "q": "Astana"})
+    assert_clean(at)
+    sb = at.sidebar
+    assert sb.multiselect(key="wf_org").value == ["SCO", "CICA"]
+    assert sb.multiselect(key="wf_type").value == ["talks_hosted"]
+    assert sb.multiselect(key="wf_actor").value == ["KAZ"]
+    assert str(sb.date_input(key="wf_from").value) == "2010-01-01"
+    assert str(sb.date_input(key="wf_to").value) == "2020-06-30"
+    assert sb.multiselect(key="wf_modality").value == ["asserted", "planned"]
+    assert sb.text_input(key="wf_q").value == "Astana"
+    assert not at.warning
+
+
+def test_app_selection_survives_changing_pages(use_tables, seeded_dir):
+    use_tables(seeded_dir)
+    at = app({"org": "SCO"})
+    for page in PAGES[1:]:
+        at.switch_page(page).run()
+        assert_clean(at)
+        assert at.sidebar.multiselect(key="wf_org").value == ["SCO"], page
+        assert at.sidebar.multiselect(key="wf_modality").value == ["asserted"], page
+
+
+def test_app_page_param_opens_that_page(use_tables, seeded_dir):
+    use_tables(seeded_dir)
+    seeded = synthetic_tables(300, seed=1)["articles"]["article_id"].iloc[2]
+    at = app({"page": "sources", "article": seeded, "org": "SCO"})
+    assert_clean(at)
+    assert at.title[0].value == "Sources"
+    assert at.main.selectbox(key="wf_article").value == seeded
+    assert at.sidebar.multiselect(key="wf_org").value == ["SCO"]
+
+
+@pytest.mark.parametrize("params, fragment", [
+    ({"bogus": "1"}, "unknown parameter `bogus`"),
+    ({"from": "notadate"}, "`from=notadate`"),
+    ({"type": "war"}, "`type=war`"),
+    ({"org": "NOPE"}, "`org=NOPE`"),
+    ({"page": "nowhere"}, "`page=nowhere`"),
+    ({"article": "no-such-article"}, "`article=no-such-article`"),
+])
+def test_app_malformed_params_show_a_notice(use_tables, seeded_dir, params, fragment):
+    use_tables(seeded_dir)
+    at = app(params)
+    assert_clean(at)
+    assert any(fragment in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_app_sources_page_escapes_the_article_text(use_tables, tmp_path):
+    tables = synthetic_tables(30, seed=2)
+    art = tables["articles"]
+    art.loc[0, "text"] = "<script>alert(1)</script> " + art.loc[0, "text"]
+    ev = tables["events"]
+    shift = len("<script>alert(1)</script> ")
+    hit = ev["article_id"] == art.loc[0, "article_id"]
+    ev.loc[hit, "evidence_start"] += shift
+    ev.loc[hit, "evidence_end"] += shift
+    store.write_tables(tables, tmp_path / "t")
+    use_tables(tmp_path / "t")
+    at = app({"page": "sources", "article": art.loc[0, "article_id"], "modality": ""})
+    assert_clean(at)
+    body = at.main.get("html")[0].proto.body
+    assert "<script>" not in body and "&lt;script&gt;" in body and "<mark" in body
+
+
+def test_app_share_link_and_downloads_are_in_the_sidebar(use_tables, seeded_dir):
+    use_tables(seeded_dir)
+    at = app({"org": "SCO"}, page="pages/1_Map.py")
+    assert "page=map" in at.sidebar.code[0].value and "org=SCO" in at.sidebar.code[0].value
+    names = [b.proto.label for b in at.sidebar.get("download_button")]
+    assert names == ["Events (CSV)", "Venues (GeoJSON)"]
+
+
+def fake_build(monkeypatch, ensure_built):
+    """Stand in for the lead's middlepowers.build so the app's build-on-start path runs."""
+    import sys
+    import types
+
+    module = types.ModuleType("middlepowers.build")
+    module.ensure_built = ensure_built
+    monkeypatch.setitem(sys.modules, "middlepowers.build", module)
+
+
+def test_app_builds_missing_tables_on_start(monkeypatch, tmp_path):
+    calls = []
+
+    def ensure_built(articles_dir, out_dir):
+        calls.append((articles_dir, out_dir))
+        store.write_tables(synthetic_tables(50, seed=6), out_dir)
+        return True
+
+    fake_build(monkeypatch, ensure_built)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("Kazakhstan hosted talks in Astana.", encoding="utf-8")
+    monkeypatch.setenv("MIDDLEPOWERS_ARTICLES", str(tmp_path / "articles"))
+    monkeypatch.setenv("MIDDLEPOWERS_DATA", str(tmp_path / "processed"))
+    at = app()
+    assert_clean(at)
+    assert calls == [(tmp_path / "articles", tmp_path / "processed")]
+    at.run()  # cached: a rerun does not build again
+    assert len(calls) == 1
+
+
+def test_app_build_failure_is_one_error_line_not_a_crash(monkeypatch, tmp_path):
+    from middlepowers.errors import BuildError
+
+    def ensure_built(articles_dir, out_dir):
+        raise BuildError("no readable article in the folder")
+
+    fake_build(monkeypatch, ensure_built)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "b.txt").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("MIDDLEPOWERS_ARTICLES", str(tmp_path / "articles"))
+    monkeypatch.setenv("MIDDLEPOWERS_DATA", str(tmp_path / "processed"))
+    at = app()
+    assert not at.exception
+    assert "no readable article in the folder" in at.error[0].value
+
+
+def test_app_failed_rebuild_keeps_showing_the_older_tables(monkeypatch, tmp_path):
+    from middlepowers.errors import BuildError
+
+    def ensure_built(articles_dir, out_dir):
+        raise BuildError("article x.txt is not UTF-8")
+
+    fake_build(monkeypatch, ensure_built)
+    store.write_tables(synthetic_tables(40, seed=7), tmp_path / "processed")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "x.txt").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("MIDDLEPOWERS_ARTICLES", str(tmp_path / "articles"))
+    monkeypatch.setenv("MIDDLEPOWERS_DATA", str(tmp_path / "processed"))
+    at = app(page="pages/1_Map.py")
+    assert not at.exception and not at.error
+    assert any("article x.txt is not UTF-8" in w.value for w in at.warning)
+    assert at.title[0].value == "Map of mediation venues"
+
+
+def test_app_build_failure_is_retried_not_cached(monkeypatch, tmp_path):
+    from middlepowers.errors import BuildError
+
+    fixed = []
+
+    def ensure_built(articles_dir, out_dir):
+        if not fixed:
+            raise BuildError("reference file missing")
+        store.write_tables(synthetic_tables(40, seed=8), out_dir)
+        return True
+
+    fake_build(monkeypatch, ensure_built)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "y.txt").write_text("y", encoding="utf-8")
+    monkeypatch.setenv("MIDDLEPOWERS_ARTICLES", str(tmp_path / "articles"))
+    monkeypatch.setenv("MIDDLEPOWERS_DATA", str(tmp_path / "processed"))
+    at = app()
+    assert "reference file missing" in at.error[0].value
+    fixed.append(True)
+    at.run()
+    assert_clean(at)
+    assert at.main.metric[0].value == "40" or int(at.main.metric[0].value.replace(",", "")) > 0
