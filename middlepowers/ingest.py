@@ -171,9 +171,16 @@ def normalise_published(value: str | None, name: str) -> str | None:
     return None
 
 
+# Folder notes that are not articles: a README.md beside the articles describes them.
+NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
+
+
 def list_article_files(folder: Path) -> list[Path]:
     """Every article file in the folder (not recursive), in a stable order."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.stem.upper() not in NOT_ARTICLES
+    )
 
 
 def read_article(path: Path, meta: dict[str, str] | None, article_id: str) -> Article:

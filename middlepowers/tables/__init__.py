@@ -1,0 +1,1 @@
+"""Tables derived from the extracted events: one module per table, each a pure function."""

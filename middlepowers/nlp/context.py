@@ -1,0 +1,275 @@
+"""Who acts, with whom, where, when and how surely: the clause around a trigger.
+
+Small functions over one sentence of an `Analysis`; `extract.py` calls them for each trigger.
+They read token positions and gazetteer mentions only, so they stay fast and predictable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .pipeline import Analysis, Mention, Sentence
+
+# A state mention right after one of these is an object, not the subject ("talks with Russia").
+BLOCKING_PREPS = frozenset({
+    "between", "with", "of", "to", "from", "for", "on", "against", "over", "into", "among", "amongst", "amid",
+    "toward", "towards", "by", "about", "including", "like", "as", "than", "via", "in", "at", "and", "or",
+    "across", "within", "without", "beyond", "per", "upon", "after", "before", "during", "under", "behind",
+    "visited", "visiting", "visit", "visits", "invited", "inviting", "urged", "told", "called", "asked", "accepted",
+    "joined", "counterpart", "counterparts", "both", "whereas", "unlike", "except", "beside", "besides", "near",
+})
+SKIPPABLE = frozenset({"the", "a", "an", "its", "their", "his", "her", "both", "all", "fellow", "neighbouring", "neighboring"})
+COORD = frozenset({"and", ",", "&", "as well as", "or"})
+# Objects of these words are parties ("between Armenia and Azerbaijan", "talks with Russia").
+PARTY_CUES = frozenset({"between", "among", "amongst", "with", "on", "over", "about", "of", "to", "and"})
+CLAUSE_BREAK = frozenset({";", ":", "—", "–", "but", "while", "whereas", "although", "though"})
+
+# Agent phrases anywhere in the sentence: "at the invitation of X", "under the auspices of X".
+AGENT_HEADS = frozenset({"invitation", "initiative", "auspices", "mediation", "facilitation", "proposal", "suggestion",
+                         "behest", "urging", "sponsorship", "patronage", "hospitality", "good offices", "offices"})
+# Nominal triggers whose "of X" names the actor: "the proposal of Kazakhstan".
+NOMINAL_OF = frozenset({"proposal", "initiative", "offer", "invitation", "chairmanship", "presidency", "mediation",
+                        "suggestion", "idea", "brainchild", "chairship", "contribution", "assistance", "aid", "donation",
+                        "readiness", "willingness", "participation", "signing", "closure"})
+
+ANAPHORS_STATE = ("the country", "the republic", "the nation", "the state", "the government", "the central asian",
+                  "the south caucasus", "the caucasus", "the gulf", "the emirate", "the kingdom", "the host country",
+                  "the host", "the country's", "the nation's", "the government's", "the central asian republic",
+                  "the central asian nation", "the central asian country", "the caucasian", "the kingdom's", "authorities")
+PRONOUNS_STATE = frozenset({"it", "its"})
+PRONOUNS_PERSON = frozenset({"he", "she", "his", "her", "the president", "the minister", "the leader", "the head of state"})
+ORG_ANAPHORS = frozenset({"organisation", "organization", "bloc", "movement", "grouping", "alliance", "body", "forum", "union", "group", "association", "commonwealth", "council"})
+
+NEGATION = frozenset({"not", "n't", "never", "no", "neither", "nor", "declined", "refused", "rejected", "denied",
+                      "dismissed", "ruled", "without", "cancelled", "canceled", "postponed", "failed", "halted"})
+HYPOTHETICAL = frozenset({"if", "could", "might", "would", "may", "unlikely", "possible", "possibly", "potential",
+                          "potentially", "hypothetical", "perhaps", "maybe", "whether", "consider", "considering",
+                          "considered", "candidate", "candidates", "hope", "hopes", "hoped", "likely", "should",
+                          "mull", "mulls", "mulling", "eyeing", "eyes", "weighing", "weigh", "contemplating", "speculation",
+                          "prospect", "prospects"})
+PLANNED = frozenset({"will", "shall", "'ll", "plans", "plan", "planned", "planning", "intends", "intend", "intention",
+                     "scheduled", "upcoming", "forthcoming", "expected", "set", "to", "prepare", "prepares", "preparing",
+                     "ready", "readiness", "willing", "willingness", "offered", "offer", "offers", "proposed", "proposal",
+                     "pledged", "pledge", "pledges", "promised", "promise", "announced", "agreed", "aims", "aim", "seeks",
+                     "next", "coming", "invite", "invited", "invites", "invitation", "would", "going"})
+
+_MONEY = re.compile(
+    r"(?:(?:US|U\.S\.)?\s?\$|USD\s?)\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>million|billion|thousand|mln|bn|m|k)?\b"
+    r"|(?P<n2>\d[\d,]*(?:\.\d+)?)\s?(?P<mult2>million|billion|thousand|mln|bn)?\s?(?:US\s|U\.S\.\s)?(?:dollars|USD)\b",
+    re.IGNORECASE,
+)
+_MULT = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+def _prev_index(an: Analysis, s: Sentence, i: int) -> int | None:
+    """The index of the nearest word before token i, skipping determiners."""
+    j = i - 1
+    while j >= s.start and an.lower[j] in SKIPPABLE:
+        j -= 1
+    return j if j >= s.start else None
+
+
+def blocked_mentions(an: Analysis, s: Sentence) -> set[int]:
+    """Start tokens of mentions that sit in a prepositional phrase or coordination with one."""
+    blocked: set[int] = set()
+    last_end: dict[int, Mention] = {}
+    for m in s.mentions:
+        j = _prev_index(an, s, m.start)
+        prev = an.lower[j] if j is not None else ""
+        if prev in ("and", ",", "&", "or") and j is not None:
+            before = last_end.get(j)
+            if before is not None and (before.state or before.label == "NONSTATE"):
+                if before.start in blocked:
+                    blocked.add(m.start)
+        elif prev in BLOCKING_PREPS:
+            blocked.add(m.start)
+        elif prev.endswith("'s") or prev.endswith("’s"):
+            blocked.add(m.start)
+        last_end[m.end] = m
+    return blocked
+
+
+def coordinated(an: Analysis, s: Sentence, head: Mention, states_only: bool = True) -> list[Mention]:
+    """The mentions coordinated with head: 'Kazakhstan, Uzbekistan and Turkmenistan'."""
+    group = [head]
+    by_end = {m.end: m for m in s.mentions}
+    by_start = {m.start: m for m in s.mentions}
+    # leftwards
+    cur = head
+    while True:
+        j = cur.start - 1
+        if j < s.start or an.lower[j] not in ("and", ",", "&"):
+            break
+        k = j - 1
+        while k >= s.start and an.lower[k] in SKIPPABLE:
+            k -= 1
+        prev = by_end.get(k + 1)
+        if prev is None or (states_only and prev.state is None):
+            break
+        group.insert(0, prev)
+        cur = prev
+    cur = head
+    while True:
+        j = cur.end
+        if j >= s.end or an.lower[j] not in ("and", ",", "&"):
+            break
+        k = j + 1
+        if k < s.end and an.lower[k] == "and":
+            k += 1
+        while k < s.end and an.lower[k] in SKIPPABLE:
+            k += 1
+        nxt = by_start.get(k)
+        if nxt is None or (states_only and nxt.state is None and nxt.label != "NONSTATE"):
+            break
+        group.append(nxt)
+        cur = nxt
+    return group
+
+
+def possessor(an: Analysis, s: Sentence, a: int) -> Mention | None:
+    """'Kazakhstan's proposal', "Azerbaijan's long-standing support for": a state right before the trigger."""
+    for m in s.mentions:
+        if m.state and m.end < s.end and an.lower[m.end] in ("'s", "’s", "'") and 0 <= a - m.end <= 4:
+            if not any(an.lower[k] in CLAUSE_BREAK or an.lower[k] == "," for k in range(m.end, a)):
+                return m
+    return None
+
+
+def agent_after(an: Analysis, s: Sentence, a: int, b: int) -> Mention | None:
+    """'hosted by Kazakhstan', 'the proposal of Azerbaijan': the agent right after a trigger."""
+    for k in range(b, min(b + 4, s.end)):
+        w = an.lower[k]
+        if w == "by" or (w == "of" and an.lower[b - 1] in NOMINAL_OF):
+            for m in s.mentions:
+                if m.state and k < m.start <= k + 3:
+                    return m
+            return None
+        if w in (",", ";", "and"):
+            return None
+    return None
+
+
+def agent_phrase(an: Analysis, s: Sentence) -> Mention | None:
+    """'at the invitation of X', 'under the auspices of X', 'thanks to X's mediation'."""
+    for k in range(s.start, s.end - 1):
+        if an.lower[k] in AGENT_HEADS and an.lower[k + 1] == "of":
+            for m in s.mentions:
+                if m.state and k + 1 < m.start <= k + 4:
+                    return m
+    return None
+
+
+def left_subject(an: Analysis, s: Sentence, a: int, blocked: set[int]) -> Mention | None:
+    """The nearest state mention before the trigger that is not the object of a preposition."""
+    best = None
+    for m in s.mentions:
+        if m.end > a:
+            break
+        if m.state is None or m.start in blocked:
+            continue
+        # A clause break between the mention and the trigger hides it, unless nothing else is left.
+        best = m
+    return best
+
+
+def right_subject(an: Analysis, s: Sentence, b: int, blocked: set[int]) -> Mention | None:
+    """'After closing the test site in 1991, Kazakhstan ...': the subject after a fronted clause."""
+    comma = None
+    for k in range(b, s.end):
+        if an.lower[k] == ",":
+            comma = k
+            break
+    if comma is None:
+        return None
+    for m in s.mentions:
+        if m.start > comma and m.state and m.start not in blocked:
+            return m if m.start - comma <= 6 else None
+    return None
+
+
+def anaphor(an: Analysis, s: Sentence, a: int) -> str | None:
+    """'state' or 'person' when the clause before the trigger refers back: 'It hosted', 'the country's'."""
+    window = " ".join(an.lower[max(s.start, a - 25):a])
+    words = set(an.lower[max(s.start, a - 12):a])
+    if words & PRONOUNS_STATE or any(p in window for p in ANAPHORS_STATE):
+        return "state"
+    if {"he", "she", "his", "her"} & words or any(p in window for p in ("the president", "the minister", "the leader")):
+        return "person"
+    if a - s.start <= 3 and an.lower[s.start] in ("also", "additionally", "moreover", "furthermore", "meanwhile"):
+        return "state"
+    return None
+
+
+def between_parties(an: Analysis, s: Sentence) -> list[Mention]:
+    """States and non-state parties in 'between X and Y' or 'among X, Y and Z'."""
+    out: list[Mention] = []
+    for k in range(s.start, s.end):
+        if an.lower[k] in ("between", "among", "amongst"):
+            first = next((m for m in s.mentions if k < m.start <= k + 3 and (m.state or m.label == "NONSTATE")), None)
+            if first is not None:
+                out.extend(coordinated(an, s, first))
+    return out
+
+
+def cue_parties(an: Analysis, s: Sentence, cues: frozenset[str]) -> list[Mention]:
+    """States and non-state parties after the given cue words, with their coordinations."""
+    out: list[Mention] = []
+    for m in s.mentions:
+        if not (m.state or m.label == "NONSTATE"):
+            continue
+        j = _prev_index(an, s, m.start)
+        if j is not None and an.lower[j] in cues:
+            out.extend(coordinated(an, s, m))
+    return out
+
+
+def party_codes(mentions: list[Mention], exclude: set[str]) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        code = m.state or (m.value if m.label == "NONSTATE" else None)
+        if code and code not in exclude and code not in out:
+            out.append(code)
+    return out
+
+
+def modality(an: Analysis, s: Sentence, a: int, b: int, base: str = "asserted") -> str:
+    """negated, hypothetical, planned or asserted, from the words of the clause before the trigger."""
+    lo = a
+    while lo > s.start and an.lower[lo - 1] not in CLAUSE_BREAK and a - lo < 10:
+        lo -= 1
+    before = an.lower[lo:a]
+    near = an.lower[max(lo, a - 5):a]
+    trig = an.lower[a:b]
+    if set(near) & NEGATION or "no" in trig or "not" in trig:
+        return "negated"
+    hypo = set(before) & HYPOTHETICAL
+    if hypo == {"may"} and "may" not in [t.text for t in an.doc[lo:a]]:
+        hypo = set()  # "May" the month
+    if hypo:
+        return "hypothetical"
+    if base == "planned":
+        return "planned"
+    plan_words = set(before) & PLANNED - {"to", "offered", "offer", "offers", "proposed", "proposal", "agreed", "announced", "invited", "invitation", "set"}
+    if plan_words:
+        return "planned"
+    if "set" in before and "to" in before:
+        return "planned"
+    if before[-2:] == ["is", "to"] or before[-2:] == ["are", "to"] or before[-3:-1] == ["to", "be"]:
+        return "planned"
+    return "asserted"
+
+
+def amount_usd(text: str) -> float | None:
+    """The first US-dollar amount in a sentence: '$1 million' -> 1000000.0."""
+    m = _MONEY.search(text)
+    if not m:
+        return None
+    num = m.group("n") or m.group("n2")
+    mult = (m.group("mult") or m.group("mult2") or "").lower()
+    try:
+        value = float(num.replace(",", ""))
+    except ValueError:
+        return None
+    if mult == "m" and not re.search(r"\d\s?m\b", m.group(0)):
+        mult = ""
+    return value * _MULT.get(mult, 1.0)

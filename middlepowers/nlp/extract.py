@@ -1,0 +1,553 @@
+"""Events from an analysed article: triggers checked against their sentence, then merged.
+
+For each trigger the Matcher found, decide the event type (an offer's object decides what is
+offered), find the acting state (possessor, agent phrase, subject, fronted subject, or the
+state an anaphor refers back to), then parties, organisations, venue, date and modality.
+Repeated mentions of one occasion in an article are merged into one event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from .. import reference
+from . import context as cx
+from .gazetteer import Gazetteer
+from .pipeline import Analysis, Mention, Sentence
+
+# What an offer is an offer of, read from the words after it.
+OFFER_TALKS = frozenset({"talks", "negotiations", "negotiation", "mediate", "mediation", "mediator", "platform", "venue",
+                         "dialogue", "consultations", "round", "meeting", "peace", "facilitate", "broker", "intermediary",
+                         "offices", "host", "hosting", "sides", "parties"})
+OFFER_SUMMIT = frozenset({"summit", "conference", "forum", "ministerial", "cop29", "congress"})
+OFFER_AID = frozenset({"aid", "assistance", "relief", "humanitarian", "supplies", "funds", "funding", "donate", "allocate", "$", "million"})
+OFFER_TROOPS = frozenset({"troops", "peacekeepers", "peacekeeping", "contingent", "soldiers", "personnel"})
+TALK_NOUNS = frozenset({"talks", "negotiations", "format", "process", "consultations", "dialogue", "meeting", "meetings", "round", "summit"})
+INITIATIVE_NOUNS = frozenset({
+    "initiative", "forum", "day", "congress", "conference", "programme", "program", "process", "platform", "architecture",
+    "dialogue", "group", "centre", "center", "fund", "declaration", "strategy", "year", "decade", "partnership", "council",
+    "organisation", "organization", "network", "agenda", "corridor", "route", "format", "mechanism", "coalition", "zone",
+    "hub", "institute", "university", "agency", "week", "award", "prize", "alliance", "charter", "concept", "plan",
+    "club", "community", "bank", "commission", "committee", "assembly", "office", "union", "movement", "manifesto",
+    "pact", "roadmap", "treaty", "convention", "network", "secretariat", "summit", "compact", "vision", "doctrine",
+    "belt", "road", "bridge", "meeting", "dialogue", "framework", "order", "architecture", "security", "cooperation",
+})
+TITLE_STOP = frozenset({"president", "minister", "foreign", "prime", "deputy", "secretary", "general", "mr", "ms", "mrs",
+                        "dr", "ambassador", "spokesperson", "spokesman", "spokeswoman", "king", "emir", "sheikh", "crown",
+                        "prince", "chancellor", "premier", "chairman", "envoy", "special", "representative", "the", "his", "her"})
+NAME_LINKS = frozenset({"of", "for", "and", "on", "the", "against", "in", "to", "&", "-", "between"})
+PLACE_CUES = frozenset({"in", "at", "near", "outside"})
+INVEST_WORDS = frozenset({"investment", "investments", "invest", "invested", "trade", "revenue", "revenues", "exports",
+                          "imports", "gdp", "budget", "turnover", "profit", "prices", "price"})
+# Types whose actor hosts somewhere: with no named place, the actor's country is the venue.
+HOSTING = frozenset({"talks_hosted", "summit"})
+# Co-actors each get an event, except signers: the first-named signs, the others are parties.
+SPLIT_CO_ACTORS = frozenset({"talks_hosted", "mediation_offer", "summit", "initiative", "aid", "disarmament", "peacekeeping", "leadership_role"})
+
+BASE_CONFIDENCE = {"possessor": 0.9, "agent": 0.9, "phrase": 0.85, "subject": 0.8, "eponym": 0.75,
+                   "fronted": 0.7, "anaphor": 0.6, "venue": 0.5}
+
+
+@dataclass
+class Candidate:
+    event_type: str
+    rule: str
+    start: int
+    end: int
+    base_modality: str = "asserted"
+
+
+@dataclass
+class Event:
+    article_id: str
+    event_type: str
+    actor: str
+    sentence: Sentence
+    rule: str
+    trigger: str
+    how: str
+    parties: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    venue: str | None = None
+    venue_country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    date_precision: str | None = None
+    modality: str = "asserted"
+    confidence: float = 0.5
+    name: str | None = None
+    amount_usd: float | None = None
+
+    def row(self) -> dict:
+        s = self.sentence
+        key = f"{self.article_id}|{self.event_type}|{self.actor}|{s.start_char}|{self.rule}"
+        return {
+            "event_id": hashlib.sha1(key.encode()).hexdigest()[:16],
+            "article_id": self.article_id,
+            "event_type": self.event_type,
+            "actor": self.actor,
+            "parties": list(self.parties),
+            "organisations": list(self.organisations),
+            "venue": self.venue,
+            "venue_country": self.venue_country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geo_precision": self.geo_precision,
+            "date_start": self.date_start,
+            "date_end": self.date_end,
+            "date_precision": self.date_precision,
+            "evidence": s.text,
+            "evidence_start": s.start_char,
+            "evidence_end": s.end_char,
+            "modality": self.modality,
+            "confidence": round(self.confidence, 2),
+            "trigger": self.trigger,
+            "name": self.name,
+            "amount_usd": self.amount_usd,
+        }
+
+
+class Discourse:
+    """What earlier sentences of the article make available to anaphors."""
+
+    def __init__(self) -> None:
+        self.state: str | None = None
+        self.person: str | None = None
+        self.orgs: list[str] = []
+        self.paragraph_date: tuple[int, object] | None = None
+
+    def update(self, an: Analysis, s: Sentence, blocked: set[int], actors: list[str]) -> None:
+        subjects = [m for m in s.mentions if m.state and m.start not in blocked and m.kind not in ("demonym",)]
+        if actors:
+            self.state = actors[0]
+        elif subjects:
+            self.state = subjects[0].state
+        people = [m for m in s.mentions if m.label == "LEADER"]
+        if people:
+            self.person = people[-1].iso3
+        orgs = [m.value for m in s.mentions if m.label == "ORG"]
+        if orgs:
+            self.orgs = orgs
+        if s.dates:
+            self.paragraph_date = (s.paragraph, s.dates[-1])
+
+
+def _org_parents() -> dict[str, str]:
+    return {acr: rec.get("parent") or "" for acr, rec in reference.organisations().items()}
+
+
+def classify(an: Analysis, s: Sentence) -> list[Candidate]:
+    """Typed candidates from the sentence's trigger matches (one per type and position)."""
+    out: list[Candidate] = []
+    offers: list[Candidate] = []
+    for label, rule, a, b in s.matches:
+        if label == "offer":
+            window = set(an.lower[b - 1:min(s.end, b + 10)])
+            if window & OFFER_TROOPS:
+                etype = "peacekeeping"
+            elif window & OFFER_SUMMIT and not window & {"talks", "negotiations", "mediation", "mediate"}:
+                etype = "summit"
+            elif window & OFFER_TALKS:
+                etype = "mediation_offer"
+            elif window & OFFER_AID:
+                etype = "aid"
+            else:
+                continue
+            offers.append(Candidate(etype, rule, a, b, "planned"))
+        elif label in ("talks_hosted", "talks_role"):
+            out.append(Candidate("talks_hosted", rule, a, b))
+        elif label == "talks_meeting":
+            out.append(Candidate("talks_meeting", rule, a, b))
+        elif label == "initiative" and a > s.start and an.doc[a].text[:1].isupper():
+            continue  # a capitalised "Initiative" is part of a name ("Belt and Road Initiative"), not an act
+        else:
+            out.append(Candidate(label, rule, a, b))
+    # An offer covers the act it offers: "proposed to provide a platform for talks" is no hosting.
+    kept = []
+    for c in out:
+        shadow = any(o.start <= c.end and c.start <= o.end + 8 and (o.event_type == c.event_type or
+                     (o.event_type == "mediation_offer" and c.event_type in ("talks_hosted", "talks_meeting")))
+                     for o in offers)
+        if not shadow:
+            kept.append(c)
+    return offers + kept
+
+
+def _eponyms(an: Analysis, s: Sentence) -> list[tuple[str, Mention, int]]:
+    """'the Astana talks', 'the Baku Process': a city named in the name of talks or an initiative."""
+    out = []
+    for m in s.mentions:
+        if m.label != "PLACE" or m.end >= s.end:
+            continue
+        k = m.end
+        if an.lower[k] in ("-", "–") and k + 1 < s.end:
+            k += 1
+        nxt = an.lower[k]
+        if nxt == "peace" and k + 1 < s.end:
+            nxt = an.lower[k + 1]
+        word = an.doc[k].text
+        if nxt in ("talks", "negotiations", "format", "hosted", "round"):
+            out.append(("talks_hosted", m, k))
+        elif word[:1].isupper() and nxt in ("process", "initiative", "forum", "dialogue", "declaration", "platform", "group", "agenda", "principles"):
+            if m.kind == "capital":
+                out.append(("initiative", m, k))
+    return out
+
+
+def _title_span(an: Analysis, s: Sentence, i: int, mention_at: dict[int, Mention]) -> tuple[int, int] | None:
+    """A capitalised name starting at token i: 'Congress of Leaders of World and Traditional Religions'."""
+    doc = an.doc
+    if not doc[i].text[:1].isupper() or an.lower[i] in TITLE_STOP:
+        return None
+    j = i
+    last_cap = i
+    while j < s.end:
+        t = doc[j].text
+        if t[:1].isupper() or (t[:1].isdigit() and j > i):
+            if an.lower[j] in TITLE_STOP and j > i:
+                break
+            last_cap = j
+        elif an.lower[j] in NAME_LINKS and j + 1 < s.end and (doc[j + 1].text[:1].isupper() or an.lower[j + 1] in ("the", "-")):
+            pass
+        elif an.lower[j] == "-" and j > i:
+            pass
+        else:
+            break
+        j += 1
+    end = last_cap + 1
+    words = [an.lower[k] for k in range(i, end) if an.doc[k].text[:1].isupper()]
+    if len(words) < 2 and not (end - i == 1 and i in mention_at and mention_at[i].label == "ORG"):
+        return None
+    if not any(w in INITIATIVE_NOUNS for w in an.lower[i:end]) and not (i in mention_at and mention_at[i].label == "ORG"):
+        return None
+    return i, end
+
+
+def initiative_name(an: Analysis, s: Sentence, a: int, b: int) -> str | None:
+    """The named thing an initiative trigger is about: a quoted phrase, an organisation or a Title Case name."""
+    doc = an.doc
+    lo, hi = max(s.start, a - 12), min(s.end, b + 14)
+    # Quoted names: “...” or "..."
+    for k in range(lo, hi):
+        if doc[k].text in ("“", '"', "«"):
+            for e in range(k + 1, min(s.end, k + 16)):
+                if doc[e].text in ("”", '"', "»"):
+                    if e - k > 1:
+                        name = doc[k + 1:e].text.strip(" ,")
+                        # "a “holistic Eurasian security” architecture": the noun after belongs to it
+                        if e + 1 < s.end and an.lower[e + 1] in INITIATIVE_NOUNS:
+                            name = f"{name} {doc[e + 1].text}"
+                        return name
+                    break
+    mention_at = {m.start: m for m in s.mentions}
+    candidates = []
+    k = lo
+    while k < hi:
+        m = mention_at.get(k)
+        if m is not None and m.label == "ORG":
+            span = _title_span(an, s, k, mention_at)
+            name = doc[span[0]:span[1]].text if span and span[1] > m.end else m.value
+            candidates.append((abs(k - b), k, name, m.value))
+            k = max(m.end, span[1] if span else m.end)
+            continue
+        if m is not None and m.label in ("COUNTRY", "LEADER"):
+            k = m.end
+            continue
+        span = _title_span(an, s, k, mention_at)
+        if span is not None:
+            candidates.append((abs(k - b), k, doc[span[0]:span[1]].text, None))
+            k = span[1]
+            continue
+        k += 1
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    return candidates[0][2]
+
+
+def _nearest_date(s: Sentence, char_pos: int):
+    if not s.dates:
+        return None
+    return min(s.dates, key=lambda d: (min(abs(d.start - char_pos), abs(d.end - char_pos)), d.relative))
+
+
+class Extractor:
+    """Turns one analysed article into event rows."""
+
+    def __init__(self, gz: Gazetteer) -> None:
+        self.gz = gz
+        self.parents = _org_parents()
+
+    # -- actor -----------------------------------------------------------------------------
+    def actors(self, an: Analysis, s: Sentence, c: Candidate, blocked: set[int], disc: Discourse) -> tuple[list[Mention | str], str]:
+        m = cx.possessor(an, s, c.start)
+        if m is not None:
+            return [m], "possessor"
+        m = cx.agent_after(an, s, c.start, c.end)
+        if m is not None:
+            return [m], "agent"
+        m = cx.agent_phrase(an, s)
+        if m is not None and c.event_type in ("talks_hosted", "summit", "initiative", "mediation_offer", "agreement"):
+            return [m], "phrase"
+        m = cx.left_subject(an, s, c.start, blocked)
+        if m is not None:
+            group = [g for g in cx.coordinated(an, s, m) if g.state and g.start not in blocked]
+            return group or [m], "subject"
+        ref = cx.anaphor(an, s, c.start)
+        if ref == "state" and disc.state:
+            return [disc.state], "anaphor"
+        if ref == "person" and (disc.person or disc.state):
+            return [disc.person or disc.state], "anaphor"
+        m = cx.right_subject(an, s, c.end, blocked)
+        if m is not None:
+            return [m], "fronted"
+        return [], ""
+
+    # -- fields ----------------------------------------------------------------------------
+    def venue(self, an: Analysis, s: Sentence, c: Candidate, actor_mentions: list[Mention]) -> tuple:
+        """(venue, venue_country, lat, lon, precision) from the sentence's places."""
+        used = {m.start for m in actor_mentions}
+        best = None
+        for m in s.mentions:
+            if m.label != "PLACE" or m.place is None:
+                continue
+            j = m.start - 1
+            cue = j >= s.start and an.lower[j] in PLACE_CUES
+            if m.start in used and not cue and c.event_type not in HOSTING:
+                continue
+            if m.kind == "capital" and not cue and m.start not in used and not (m.end < s.end and an.lower[m.end] in ("talks", "-", "peace", "summit", "process", "format")):
+                continue  # "talks between Baku and Yerevan": capitals as parties, not venues
+            score = (0 if cue else 1, abs(m.start - c.start))
+            if best is None or score < best[0]:
+                best = (score, m)
+        if best is not None:
+            p = best[1].place
+            return p.name, p.iso3, p.lat, p.lon, "city"
+        for m in s.mentions:
+            if m.label == "COUNTRY" and m.kind == "name" and m.start - 1 >= s.start and an.lower[m.start - 1] in PLACE_CUES:
+                pt = self.gz.country_points.get(m.iso3)
+                return None, m.iso3, pt[0] if pt else None, pt[1] if pt else None, "country"
+        return None, None, None, None, None
+
+    def organisations(self, s: Sentence, c: Candidate, disc: Discourse, an: Analysis) -> list[str]:
+        orgs = [m.value for m in s.mentions if m.label == "ORG"]
+        if not orgs and c.event_type == "leadership_role":
+            window = set(an.lower[c.start:min(s.end, c.end + 5)])
+            if window & cx.ORG_ANAPHORS:
+                orgs = list(disc.orgs[:1])
+        out: list[str] = []
+        for o in orgs:
+            for x in (o, self.parents.get(o)):
+                if x and x not in out:
+                    out.append(x)
+        return out
+
+    def parties(self, an: Analysis, s: Sentence, c: Candidate, actors: set[str], extra: list[Mention]) -> list[str]:
+        found = cx.between_parties(an, s)
+        t = c.event_type
+        if not found and t in ("talks_hosted", "mediation_offer", "talks_meeting"):
+            found = cx.cue_parties(an, s, frozenset({"with", "on", "over", "about", "of", "to", "and"}))
+        elif not found and t in ("agreement", "leadership_role", "aid", "summit"):
+            found = cx.cue_parties(an, s, frozenset({"with", "to"}))
+        return cx.party_codes(extra + found, actors)
+
+    # -- events ----------------------------------------------------------------------------
+    def sentence_events(self, an: Analysis, s: Sentence, article_id: str, disc: Discourse) -> list[Event]:
+        blocked = cx.blocked_mentions(an, s)
+        cands = classify(an, s)
+        events: list[Event] = []
+        seen: set[tuple[str, str]] = set()
+
+        for etype, m, k in _eponyms(an, s):
+            name = an.doc[m.start:k + 1].text if etype == "initiative" else None
+            ev = self._event(an, s, Candidate(etype, "eponym", m.start, k + 1), article_id, [m], "eponym", disc, blocked)
+            if ev is not None and etype == "initiative":
+                ev.name = ev.name or name
+            if ev is not None and (ev.event_type, ev.actor) not in seen:
+                seen.add((ev.event_type, ev.actor))
+                events.append(ev)
+
+        for c in cands:
+            if c.event_type == "talks_meeting":
+                ev = self._meeting(an, s, c, article_id, disc, blocked)
+                if ev is not None and (ev.event_type, ev.actor) not in seen:
+                    seen.add((ev.event_type, ev.actor))
+                    events.append(ev)
+                continue
+            found, how = self.actors(an, s, c, blocked, disc)
+            if not found:
+                if c.event_type == "summit":
+                    ev = self._venue_host(an, s, c, article_id, disc, blocked)
+                    if ev is not None and (ev.event_type, ev.actor) not in seen:
+                        seen.add((ev.event_type, ev.actor))
+                        events.append(ev)
+                continue
+            actor_mentions = [f for f in found if isinstance(f, Mention)]
+            codes = [f.state if isinstance(f, Mention) else f for f in found]
+            if c.event_type not in SPLIT_CO_ACTORS:
+                codes, extra = codes[:1], actor_mentions[1:]
+            else:
+                extra = []
+            for code in dict.fromkeys(codes):
+                if not code or (c.event_type, code) in seen:
+                    continue
+                ev = self._event(an, s, c, article_id, actor_mentions, how, disc, blocked, actor=code, extra=extra, co=set(codes))
+                if ev is not None:
+                    seen.add((c.event_type, code))
+                    events.append(ev)
+        disc.update(an, s, blocked, [e.actor for e in events])
+        return events
+
+    def _event(self, an, s, c, article_id, actor_mentions, how, disc, blocked, actor=None, extra=(), co=()):
+        if actor is None:
+            actor = actor_mentions[0].state if actor_mentions else None
+        if not actor:
+            return None
+        t = c.event_type
+        name = None
+        if t == "initiative" and c.rule != "eponym":
+            name = initiative_name(an, s, c.start, c.end)
+            if name is None:
+                return None
+            if self.gz.lookup(name) and any(e.label in ("COUNTRY", "LEADER", "PLACE") for e in self.gz.lookup(name)):
+                return None
+        if t == "leadership_role":
+            orgs_here = self.organisations(s, c, disc, an)
+            if not orgs_here:
+                return None
+        if t == "aid" and set(an.lower[s.start:s.end]) & INVEST_WORDS and not set(an.lower[s.start:s.end]) & {"humanitarian", "aid", "assistance", "relief"}:
+            return None
+        ev = Event(article_id, t, actor, s, c.rule, an.doc[c.start:c.end].text, how)
+        ev.name = name
+        ev.organisations = self.organisations(s, c, disc, an)
+        ev.parties = self.parties(an, s, c, {actor, *co} if t in SPLIT_CO_ACTORS else {actor}, list(extra))
+        ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = self.venue(an, s, c, actor_mentions)
+        if ev.venue_country is None and t in HOSTING and how not in ("anaphor",):
+            pt = self.gz.country_points.get(actor)
+            ev.venue_country, ev.geo_precision = actor, "country"
+            ev.lat, ev.lon = (pt if pt else (None, None))
+        self._date(an, s, c, ev, disc)
+        ev.modality = cx.modality(an, s, c.start, c.end, c.base_modality)
+        if ev.modality == "asserted" and ev.date_start and an.published and ev.date_start[:len(an.published)] > an.published:
+            ev.modality = "planned"
+        if t == "aid":
+            ev.amount_usd = cx.amount_usd(s.text)
+        if t == "talks_hosted" and c.rule not in ("eponym",) and how != "venue" and not ev.parties and not (ev.geo_precision == "city" and ev.date_start):
+            return None  # "a venue for mediating tensions": no parties, place or time, no occasion
+        conf = BASE_CONFIDENCE.get(how, 0.5)
+        if ev.modality != "asserted":
+            conf -= 0.05
+        if t in ("summit", "agreement") and not ev.organisations and not ev.venue:
+            conf -= 0.1
+        ev.confidence = max(0.1, min(1.0, conf))
+        return ev
+
+    def _date(self, an, s, c, ev, disc):
+        trig_char = an.doc[c.start].idx
+        d = _nearest_date(s, trig_char)
+        if d is None and disc.paragraph_date and disc.paragraph_date[0] == s.paragraph:
+            d = disc.paragraph_date[1]
+        if d is not None:
+            ev.date_start, ev.date_end, ev.date_precision = d.date_start, d.date_end, d.precision
+
+    def _meeting(self, an, s, c, article_id, disc, blocked):
+        """'The ministers of Armenia and Azerbaijan met in Almaty': the venue's state hosted."""
+        k = c.end  # the token after "in"/"at"
+        while k < s.end and an.lower[k] in ("the",):
+            k += 1
+        place = next((m for m in s.mentions if m.start == k), None)
+        if place is None or place.label not in ("PLACE", "COUNTRY") or not place.iso3:
+            return None
+        host = place.iso3
+        # The sides must be named as such: "between X and Y", or "X and Y" as the subject.
+        sides = cx.between_parties(an, s)
+        if not sides:
+            subj = cx.left_subject(an, s, c.start, blocked)
+            sides = cx.coordinated(an, s, subj) if subj is not None else []
+        codes = cx.party_codes(sides, set())
+        if host in codes or len(codes) < 2 or cx.anaphor(an, s, c.start):
+            return None
+        ev = self._event(an, s, Candidate("talks_hosted", c.rule, c.start, c.end), article_id, [], "venue", disc, blocked, actor=host)
+        if ev is None:
+            return None
+        ev.parties = [x for x in codes if x != host]
+        if place.label == "PLACE" and place.place:
+            p = place.place
+            ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = p.name, p.iso3, p.lat, p.lon, "city"
+        ev.confidence = BASE_CONFIDENCE["venue"]
+        return ev
+
+    def _venue_host(self, an, s, c, article_id, disc, blocked):
+        """'The SCO summit in Astana ...' with no named actor: the host country of the venue."""
+        v = self.venue(an, s, c, [])
+        if v[1] is None or v[4] != "city":
+            return None
+        j = None
+        for m in s.mentions:
+            if m.place is not None and m.place.name == v[0]:
+                j = m.start
+        if j is None or an.lower[j - 1] not in ("in", "at") or abs(j - c.end) > 4:
+            return None
+        ev = self._event(an, s, c, article_id, [], "venue", disc, blocked, actor=v[1])
+        if ev is not None:
+            ev.confidence = BASE_CONFIDENCE["venue"]
+        return ev
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.venue and b.venue and a.venue != b.venue:
+        return False
+    if a.date_start and b.date_start:
+        # the same occasion: one date range inside the other
+        if not (a.date_start <= b.date_start <= (a.date_end or a.date_start) or b.date_start <= a.date_start <= (b.date_end or b.date_start)):
+            return False
+    if a.event_type == "initiative" and a.name and b.name and a.name.lower() != b.name.lower() and a.sentence is not b.sentence:
+        return False
+    if a.event_type in ("leadership_role", "summit", "agreement", "aid") and a.organisations and b.organisations and not set(a.organisations) & set(b.organisations):
+        return False
+    if a.event_type in ("talks_hosted", "mediation_offer", "agreement") and a.parties and b.parties and not set(a.parties) & set(b.parties):
+        return False
+    if a.amount_usd and b.amount_usd and a.amount_usd != b.amount_usd:
+        return False
+    return True
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event per (type, actor, occasion): later compatible mentions fill in the first."""
+    out: list[Event] = []
+    for ev in events:
+        target = next((o for o in out if o.event_type == ev.event_type and o.actor == ev.actor and _compatible(o, ev)), None)
+        if target is None:
+            out.append(ev)
+            continue
+        for f in ("venue", "venue_country", "lat", "lon", "geo_precision", "name", "amount_usd"):
+            if getattr(target, f) is None and getattr(ev, f) is not None:
+                setattr(target, f, getattr(ev, f))
+        if target.geo_precision == "country" and ev.geo_precision == "city":
+            target.venue, target.venue_country, target.lat, target.lon, target.geo_precision = ev.venue, ev.venue_country, ev.lat, ev.lon, "city"
+        if target.date_start is None or (ev.date_precision and _finer(ev.date_precision, target.date_precision)):
+            if ev.date_start:
+                target.date_start, target.date_end, target.date_precision = ev.date_start, ev.date_end, ev.date_precision
+        target.parties += [p for p in ev.parties if p not in target.parties and p != target.actor]
+        target.organisations += [o for o in ev.organisations if o not in target.organisations]
+        target.confidence = max(target.confidence, ev.confidence)
+    return out
+
+
+def _finer(a: str, b: str | None) -> bool:
+    order = {"year": 0, "month": 1, "day": 2}
+    return b is None or order[a] > order[b]
+
+
+def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:
+    """Event rows for one analysed article, merged and in text order."""
+    ex = Extractor(gz)
+    disc = Discourse()
+    events: list[Event] = []
+    for s in an.sentences:
+        events.extend(ex.sentence_events(an, s, article_id, disc))
+    return [e.row() for e in merge(events)]

@@ -1,0 +1,215 @@
+"""The spaCy pipeline: tokens, sentences, gazetteer mentions, dates and trigger matches.
+
+A blank English pipeline is enough: sentences come from punctuation and line breaks, names
+from the gazetteer (looked up by token n-grams, which is far faster than a ruler with
+hundreds of thousands of patterns), triggers from the Matcher in `rules.py`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import dates as dates_mod
+from . import gazetteer, rules
+from .gazetteer import Entry, Place
+
+# Words before a small town's name that make it a place ("talks in Of"): cue-only entries need one.
+PLACE_CUES = frozenset({"in", "at", "near", "outside", "from", "to", "into", "via"})
+STATE_LABELS = frozenset({"COUNTRY", "LEADER"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in the text: token span, what it stands for, and the state it implies."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # COUNTRY, LEADER, ORG, NONSTATE, PLACE
+    value: str
+    iso3: str | None
+    kind: str
+    place: Place | None = None
+
+    @property
+    def state(self) -> str | None:
+        """The state this mention can stand for as an actor or party (capitals by metonymy)."""
+        if self.label in STATE_LABELS:
+            return self.iso3
+        if self.label == "PLACE" and self.kind == "capital":
+            return self.iso3
+        return None
+
+
+@dataclass
+class Sentence:
+    """One sentence with everything found in it; token indices are document-wide."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[dates_mod.DateMention] = field(default_factory=list)
+    matches: list[tuple[str, str, int, int]] = field(default_factory=list)  # label, rule, start, end
+
+
+@dataclass
+class Analysis:
+    """A document's tokens and sentences, ready for event extraction."""
+
+    doc: object
+    sentences: list[Sentence]
+    published: str | None
+    lower: list[str]  # lowercase token texts, for quick cue checks
+
+
+@lru_cache(maxsize=1)
+def get_nlp():
+    """The blank English pipeline with a sentencizer that also breaks at line breaks."""
+    import spacy
+    from spacy.language import Language
+
+    if "middlepowers_newlines" not in Language.factories:
+
+        @Language.component("middlepowers_newlines")
+        def newlines(doc):
+            for tok in doc[1:]:
+                prev = doc[tok.i - 1]
+                if "\n" in prev.text_with_ws and not prev.text.isspace() and "\n" in prev.whitespace_:
+                    tok.is_sent_start = True
+                elif prev.is_space and "\n" in prev.text:
+                    tok.is_sent_start = True
+            return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("middlepowers_newlines")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def get_matcher():
+    return rules.build_matcher(get_nlp().vocab)
+
+
+def _choose(entries: list[Entry], surface: str, prev_lower: str) -> Entry | None:
+    nodots = surface.replace(".", "")
+    for e in entries:
+        if e.exact and surface not in e.exact and nodots not in {x.replace(".", "") for x in e.exact}:
+            continue
+        if e.cue_only and prev_lower not in PLACE_CUES:
+            continue
+        return e
+    return None
+
+
+def find_mentions(doc, keys: list[str], gz) -> list[Mention]:
+    """Longest gazetteer matches over token n-grams, left to right, never across sentences."""
+    out: list[Mention] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        k0 = keys[i]
+        tok = doc[i]
+        if not k0 or k0 not in gz.prefixes or not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+            i += 1
+            continue
+        best = None
+        parts: list[str] = []
+        j = i
+        while j < n and j - i < 3 * gazetteer.MAX_WORDS:
+            if j > i and doc[j].is_sent_start:
+                break
+            if keys[j]:
+                parts.append(keys[j])
+            elif not (doc[j].text in "-–‑" and j > i):
+                break
+            key = " ".join(parts)
+            if key not in gz.prefixes:
+                break
+            if key in gz.names and keys[j]:
+                best = (j + 1, key)
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        end, key = best
+        surface = doc[i:end].text
+        prev_lower = doc[i - 1].lower_ if i > 0 else ""
+        entry = _choose(gz.entries(key), surface, prev_lower)
+        if entry is None:
+            i += 1
+            continue
+        out.append(Mention(i, end, surface, entry.label, entry.value, entry.iso3, entry.kind, entry.place))
+        i = end
+    return out
+
+
+def _token_keys(doc) -> list[str]:
+    return [gazetteer.norm(t.text) if not t.is_space else "" for t in doc]
+
+
+def analyse(text: str, published: str | None = None) -> Analysis:
+    """Tokenise, split, and find names, dates and triggers in one article's text."""
+    nlp = get_nlp()
+    gz = gazetteer.load()
+    doc = nlp(text)
+    keys = _token_keys(doc)
+    mentions = find_mentions(doc, keys, gz)
+    found_dates = dates_mod.find_dates(text, published)
+    matches = get_matcher()(doc)
+    vocab = nlp.vocab.strings
+
+    sentences: list[Sentence] = []
+    paragraph = 0
+    last_end_char = 0
+    for s in doc.sents:
+        toks = [t for t in s if not t.is_space]
+        if not toks:
+            continue
+        start, end = toks[0].i, toks[-1].i + 1
+        sc, ec = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if sentences and "\n" in text[last_end_char:sc]:
+            paragraph += 1
+        last_end_char = ec
+        sentences.append(Sentence(len(sentences), paragraph, start, end, sc, ec, text[sc:ec]))
+
+    starts = [s.start for s in sentences]
+
+    def sent_of_token(i: int) -> Sentence | None:
+        k = bisect_right(starts, i) - 1
+        if k < 0:
+            return None
+        s = sentences[k]
+        return s if s.start <= i < s.end else None
+
+    date_spans = [(d.start, d.end) for d in found_dates]
+    date_starts = [a for a, _ in date_spans]
+    for m in mentions:
+        if m.label == "PLACE":
+            # "in May 2024": a date's word is never a town
+            c0, c1 = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+            k = bisect_right(date_starts, c1) - 1
+            if k >= 0 and date_spans[k][1] > c0:
+                continue
+        s = sent_of_token(m.start)
+        if s is not None:
+            s.mentions.append(m)
+    char_starts = [s.start_char for s in sentences]
+    for d in found_dates:
+        k = bisect_right(char_starts, d.start) - 1
+        if k >= 0 and d.end <= sentences[k].end_char:
+            sentences[k].dates.append(d)
+    for match_id, a, b in sorted(matches, key=lambda m: (m[1], m[2])):
+        s = sent_of_token(a)
+        if s is None or b > s.end:
+            continue
+        label, rule = vocab[match_id].split(":", 1)
+        s.matches.append((label, rule, a, b))
+    return Analysis(doc, sentences, published, [t.lower_ for t in doc])

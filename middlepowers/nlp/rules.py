@@ -1,0 +1,208 @@
+"""Trigger patterns, one small function per idea, assembled into a spaCy Matcher.
+
+Each `pattern_*()` returns (rule name, token patterns). The rule name says which event type
+the trigger proposes; `extract.py` then checks the sentence around it (an actor, an
+organisation, a named initiative) before it becomes an event. Patterns match lowercase token
+text, so they read like the phrases they catch.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+
+# Word lists shared by several patterns.
+HOST = ["host", "hosts", "hosted", "hosting"]
+TALKS = ["talks", "negotiations", "negotiation", "consultations", "round", "rounds", "dialogue", "meeting", "meetings", "mediation", "peace"]
+MEDIATE = ["mediated", "mediates", "mediating", "brokered", "brokers", "brokering", "mediate", "broker"]
+FACILITATE = ["facilitated", "facilitates", "facilitating", "facilitate", "organised", "organized", "arranged", "convened"]
+DEALS = ["ceasefire", "truce", "swap", "exchange", "deal", "talks", "negotiations", "dialogue", "meeting", "meetings", "agreement", "peace", "consultations"]
+OFFER_V = ["offered", "offers", "offer", "offering", "proposed", "proposes", "propose", "proposing", "suggested", "suggests",
+           "agreed", "agrees", "volunteered", "pledged", "invited", "invites"]
+OFFER_N = ["offer", "offers", "proposal", "proposals", "readiness", "willingness", "ready", "willing", "prepared", "invitation", "bid"]
+OFFER_WHAT = ["host", "mediate", "facilitate", "organise", "organize", "provide", "hold", "act", "serve", "broker", "arrange", "convene", "send", "contribute", "deploy", "allocate", "donate", "help"]
+PLATFORM = ["platform", "venue", "platforms", "venues"]
+SUMMIT_N = ["summit", "summits", "ministerial", "cop29", "cop28", "cop27", "cop30", "cop26"]
+WEAK_SUMMIT_N = ["conference", "forum", "session", "congress", "assembly", "ministerial", "gathering"]
+PARTICIPATE = ["attend", "attends", "attended", "attending", "participate", "participates", "participated", "participating",
+               "participation", "addressed", "addresses", "address", "took", "take", "taking", "joined", "joins", "join",
+               "hosted", "hosts", "host", "hosting", "represented", "spoke", "speaking", "chaired", "convened"]
+INIT_V = ["proposed", "proposes", "propose", "proposal", "proposals", "initiated", "initiative", "initiatives", "initiator",
+          "launched", "launch", "launches", "launching", "established", "establishing", "establish", "establishment",
+          "founded", "founding", "founder", "championed", "champions", "championing", "pioneered", "spearheaded",
+          "brainchild", "created", "creating", "inaugurated", "unveiled", "put", "came", "advanced"]
+CHAIR_V = ["chaired", "chairs", "chairing", "chair", "presided", "presides", "presiding"]
+HOLD_V = ["held", "holds", "hold", "holding", "assumed", "assumes", "assume", "assuming", "took", "take", "takes", "taking",
+          "handed", "hand", "hands", "handing", "passed", "pass", "passes", "passing", "transferred", "relinquished", "won", "secured", "began"]
+CHAIR_N = ["chairmanship", "chairmanships", "chairship", "chairpersonship", "presidency", "presidencies", "helm", "chair", "chairmanship-in-office"]
+AID_V = ["provided", "provide", "provides", "providing", "sent", "send", "sends", "sending", "delivered", "deliver", "delivers",
+         "donated", "donate", "donates", "donating", "allocated", "allocate", "allocates", "allocating", "allocation",
+         "pledged", "pledge", "pledges", "pledging", "granted", "grant", "contributed", "contribute", "contributes", "contributing",
+         "dispatched", "dispatch", "shipped", "earmarked", "transferred", "gave", "give", "gives", "extended", "airlifted"]
+AID_N = ["aid", "assistance", "relief", "humanitarian", "tonnes", "tons", "supplies", "vaccines", "vaccine", "doses", "funds",
+         "funding", "grant", "grants", "donation", "donations", "contribution", "contributions", "$", "usd", "million", "billion",
+         "dollars", "manat", "tenge", "food", "medicine", "medicines", "cargo"]
+SIGN_V = ["signed", "sign", "signs", "signing", "inked", "ink", "inks", "concluded", "conclude", "concludes", "initialled",
+          "initialed", "ratified", "ratify", "ratifies", "adopted", "adopt", "adopts", "endorsed", "finalised", "finalized"]
+AGREEMENT_N = ["agreement", "agreements", "treaty", "treaties", "memorandum", "memoranda", "memorandums", "mou", "mous",
+               "declaration", "declarations", "deal", "deals", "accord", "accords", "documents", "document", "protocol",
+               "protocols", "roadmap", "charter", "communiqué", "communique", "contract", "contracts", "convention", "pact", "statement"]
+CLOSE_V = ["closed", "closing", "close", "closure", "shut", "shutting", "shutdown", "closes"]
+RENOUNCE_V = ["renounced", "renouncing", "renounce", "relinquished", "dismantled", "dismantling", "eliminated", "gave", "giving", "give", "abandoned", "removed"]
+NUCLEAR_N = ["nuclear", "arsenal", "weapons", "warheads", "uranium", "missiles"]
+DISARM_N = ["denuclearization", "denuclearisation", "non-proliferation", "nonproliferation", "disarmament", "npt", "tpnw", "ctbt"]
+PEACEKEEP_N = ["peacekeepers", "peacekeeper", "peacekeeping", "unifil", "undof", "minusma", "unmiss", "minusca", "monusco", "unficyp", "unmik", "kfor", "unisfa", "minurso"]
+TROOP_V = ["contribute", "contributes", "contributed", "contributing", "send", "sent", "sends", "sending", "deploy", "deployed",
+           "deploys", "deploying", "dispatch", "dispatched", "commit", "committed", "station", "stationed", "rotate", "rotated"]
+TROOP_N = ["troops", "contingent", "contingents", "soldiers", "battalion", "company", "servicemen", "officers", "observers", "personnel", "platoon", "unit"]
+STABILISATION = ["stabilisation", "stabilization", "peace", "peacekeeping", "international"]
+
+
+def _w(words: list[str]) -> dict:
+    return {"LOWER": {"IN": words}}
+
+
+def _gap(n: int) -> dict:
+    return {"OP": f"{{0,{n}}}"}
+
+
+def pattern_host_talks():
+    """'Kazakhstan hosted a new round of peace talks' / 'played host to negotiations'."""
+    return "talks_hosted", [
+        [_w(HOST), _gap(5), _w(TALKS)],
+        [_w(["played", "plays", "play", "playing"]), {"LOWER": "host"}, {"LOWER": "to"}, _gap(5), _w(TALKS)],
+    ]
+
+
+def pattern_act_as_host():
+    """'enabled it to act as a host for these talks' / 'served as mediator between...'."""
+    return "talks_role", [
+        [_w(["act", "acts", "acted", "acting", "serve", "serves", "served", "serving"]), {"LOWER": "as"}, _gap(2),
+         _w(["host", "mediator", "facilitator", "broker", "intermediary", "go-between", "venue"])],
+    ]
+
+
+def pattern_mediated():
+    """'Qatar mediated between Hamas and Israel' / 'brokered a ceasefire'."""
+    return "talks_hosted", [[_w(MEDIATE), _gap(6), _w(DEALS + ["between", "prisoner"])], [_w(MEDIATE), {"LOWER": "between"}]]
+
+
+def pattern_facilitated():
+    """'Turkey facilitated a prisoner exchange' / 'organised talks between the sides'."""
+    return "talks_hosted", [[_w(FACILITATE), _gap(4), _w(["ceasefire", "truce", "swap", "exchange", "talks", "negotiations", "consultations", "dialogue"])]]
+
+
+def pattern_platform():
+    """'Kazakhstan offered a platform for negotiations between Armenia and Azerbaijan'."""
+    return "talks_hosted", [
+        [_w(["offered", "provided", "provides", "provide", "offers", "providing", "offering", "gave", "became"]), _gap(3),
+         _w(PLATFORM), _gap(2), _w(["for", "of"]), _gap(3), _w(TALKS + ["peace"])],
+    ]
+
+
+def pattern_talks_by():
+    """'talks hosted by Kazakhstan' / 'negotiations mediated by Qatar'."""
+    return "talks_hosted", [[_w(TALKS), _gap(3), _w(HOST + MEDIATE + FACILITATE), {"LOWER": "by"}]]
+
+
+def pattern_talks_meeting():
+    """'the foreign ministers met in Almaty' / 'held talks in Abu Dhabi' (host = the venue's country)."""
+    return "talks_meeting", [[_w(["met", "meet", "meeting", "talks", "negotiations", "consultations", "round"]), _gap(6), {"LOWER": {"IN": ["in", "at"]}}]]
+
+
+def pattern_offer_to():
+    """'Turkey offered to host talks' / 'Kazakhstan is ready to mediate' / 'a proposal to hold talks'."""
+    return "offer", [
+        [_w(OFFER_V + OFFER_N), _gap(2), {"LOWER": "to"}, _w(OFFER_WHAT)],
+        [_w(["stands", "stand", "standing", "expressed", "reaffirmed", "confirmed"]), _gap(2), _w(["ready", "readiness", "willingness"])],
+    ]
+
+
+def pattern_offer_of():
+    """'an offer of mediation' / 'offered its good offices'."""
+    return "offer", [
+        [_w(OFFER_V + OFFER_N), _gap(2), _w(["mediation", "offices", "mediatory", "mediating"])],
+        [_w(["offer", "offers", "offered"]), {"LOWER": "of"}, _gap(1), _w(["mediation", "platform", "venue"])],
+    ]
+
+
+def pattern_summit():
+    """'attended the SCO summit' / 'the Middle East Peace Summit' / 'Aliyev's participation in the forum'."""
+    return "summit", [[_w(SUMMIT_N)], [{"LOWER": "conference"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "parties"}],
+                      [_w(PARTICIPATE), _gap(8), _w(WEAK_SUMMIT_N)], [{"TEXT": {"REGEX": "^COP\\d+$"}}]]
+
+
+def pattern_initiative():
+    """'Kazakhstan's proposal of ...' / 'its initiative of the Congress ...' / 'played a key role in establishing ...'."""
+    return "initiative", [[_w(INIT_V)], [{"LOWER": "put"}, {"LOWER": "forward"}], [{"LOWER": "came"}, {"LOWER": "up"}, {"LOWER": "with"}]]
+
+
+def pattern_chair():
+    """'chaired the SCO' / 'held the chairmanship of the organisation' / 'as chair of NAM'."""
+    return "leadership_role", [
+        [_w(CHAIR_V)],
+        [_w(HOLD_V), _gap(4), _w(CHAIR_N)],
+        [_w(CHAIR_N), {"LOWER": {"IN": ["of", "in"]}}],
+        [{"LOWER": "as"}, _gap(2), _w(["chair", "chairman", "chairperson", "president", "presidency", "chairmanship"]), {"LOWER": "of"}],
+        [_w(["chairmanship", "chairship", "presidency"])],
+    ]
+
+
+def pattern_seat():
+    """'a non-permanent member of the UN Security Council' / 'elected to the Human Rights Council'."""
+    return "leadership_role", [
+        [_w(["non-permanent", "nonpermanent"]), _gap(1), {"LOWER": "member"}],
+        [{"LOWER": "non"}, {"TEXT": "-"}, {"LOWER": "permanent"}],
+        [_w(["elected", "sit", "sat", "sits", "seat", "won", "serve", "served", "serving"]), _gap(4), _w(["council", "seat", "board"])],
+        [_w(["vice-chair", "vice-president", "vice-chairmanship", "co-chair", "co-chairs", "co-chaired"])],
+    ]
+
+
+def pattern_aid():
+    """'Azerbaijan provided humanitarian assistance' / 'allocated $1 million' / 'a first donor'."""
+    return "aid", [
+        [_w(AID_V), _gap(8), _w(AID_N)],
+        [_w(["donor", "donors"])],
+        [_w(["humanitarian"]), _w(["aid", "assistance", "cargo", "convoy", "supplies", "relief"])],
+    ]
+
+
+def pattern_sign():
+    """'signed a memorandum' / 'the agreement, signed in 2015' / 'the signing of several documents'."""
+    return "agreement", [[_w(SIGN_V), _gap(10), _w(AGREEMENT_N)], [_w(AGREEMENT_N), _gap(8), _w(SIGN_V)]]
+
+
+def pattern_disarmament():
+    """'closing the Semipalatinsk nuclear test site' / 'renounced its nuclear arsenal' / 'joined the TPNW'."""
+    return "disarmament", [
+        [_w(CLOSE_V), _gap(6), _w(["test", "testing"]), _w(["site", "ground", "range", "polygon"])],
+        [_w(RENOUNCE_V), _gap(8), _w(NUCLEAR_N)],
+        [_w(DISARM_N)],
+        [_w(["nuclear-weapon-free", "nuclear-free"])],
+        [{"LOWER": "nuclear"}, {"TEXT": "-"}, {"LOWER": {"IN": ["weapon", "weapons"]}}, {"TEXT": "-"}, {"LOWER": "free"}],
+    ]
+
+
+def pattern_peacekeeping():
+    """'Kazakh peacekeepers in UNIFIL' / 'candidates to contribute troops to stabilisation forces'."""
+    return "peacekeeping", [
+        [_w(PEACEKEEP_N)],
+        [{"LOWER": "blue"}, {"LOWER": "helmets"}],
+        [_w(TROOP_V), _gap(4), _w(TROOP_N)],
+        [_w(STABILISATION), _w(["force", "forces", "mission", "missions"])],
+    ]
+
+
+RULES = [
+    pattern_host_talks, pattern_act_as_host, pattern_mediated, pattern_facilitated, pattern_platform, pattern_talks_by,
+    pattern_talks_meeting, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_initiative, pattern_chair,
+    pattern_seat, pattern_aid, pattern_sign, pattern_disarmament, pattern_peacekeeping,
+]
+
+
+def build_matcher(vocab) -> Matcher:
+    """One Matcher with every rule; match ids are 'label:function name'."""
+    m = Matcher(vocab)
+    for fn in RULES:
+        label, patterns = fn()
+        m.add(f"{label}:{fn.__name__}", patterns)
+    return m
