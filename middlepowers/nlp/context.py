@@ -137,11 +137,13 @@ def possessor(an: Analysis, s: Sentence, a: int) -> Mention | None:
 
 def agent_after(an: Analysis, s: Sentence, a: int, b: int) -> Mention | None:
     """'hosted by Kazakhstan', 'the proposal of Azerbaijan': the agent right after a trigger."""
+    if an.lower[b - 1] == "by":
+        b -= 1
     for k in range(b, min(b + 4, s.end)):
         w = an.lower[k]
         if w == "by" or (w == "of" and an.lower[b - 1] in NOMINAL_OF):
             for m in s.mentions:
-                if m.state and k < m.start <= k + 3:
+                if m.state and k < m.start <= k + 6 and not any(an.lower[x] in (",", ";") for x in range(k, m.start)):
                     return m
             return None
         if w in (",", ";", "and"):

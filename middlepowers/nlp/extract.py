@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .. import reference
 from . import context as cx
+from .rules import HOST, PARTICIPATE
 from .gazetteer import Gazetteer
 from .pipeline import Analysis, Mention, Sentence
 
@@ -44,6 +45,14 @@ INVEST_WORDS = frozenset({"investment", "investments", "invest", "invested", "tr
 HOSTING = frozenset({"talks_hosted", "summit"})
 # Co-actors each get an event, except signers: the first-named signs, the others are parties.
 SPLIT_CO_ACTORS = frozenset({"talks_hosted", "mediation_offer", "summit", "initiative", "aid", "disarmament", "peacekeeping", "leadership_role"})
+
+# "Russian and Ukrainian delegations met": states named with these nouns take part, they do not host.
+PARTICIPANT_NOUNS = frozenset({"delegations", "delegation", "negotiators", "counterparts", "sides", "teams", "envoys"})
+SUMMIT_LINKS = frozenset(PARTICIPATE) | frozenset(HOST) | frozenset({"participation", "attendance", "welcomed", "gathered",
+                                                                      "held", "hold", "holds", "organised", "organized", "co-chaired", "opened"})
+
+# The first sentences of a news article report the news of the day: undated acts there take the lede's date.
+NEWS_SENTENCES = 8
 
 BASE_CONFIDENCE = {"possessor": 0.9, "agent": 0.9, "phrase": 0.85, "subject": 0.8, "eponym": 0.75,
                    "fronted": 0.7, "anaphor": 0.6, "venue": 0.5}
@@ -81,6 +90,7 @@ class Event:
     confidence: float = 0.5
     name: str | None = None
     amount_usd: float | None = None
+    occasion: str | None = None  # what distinguishes two acts of one type and actor (not exported)
 
     def row(self) -> dict:
         s = self.sentence
@@ -119,6 +129,8 @@ class Discourse:
         self.person: str | None = None
         self.orgs: list[str] = []
         self.paragraph_date: tuple[int, object] | None = None
+        self.news_date = None  # the lede's date, or the publication month
+        self.dateline: Mention | None = None  # "ASTANA, July 4 -": where the news happened
 
     def update(self, an: Analysis, s: Sentence, blocked: set[int], actors: list[str]) -> None:
         subjects = [m for m in s.mentions if m.state and m.start not in blocked and m.kind not in ("demonym",)]
@@ -149,7 +161,7 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             window = set(an.lower[b - 1:min(s.end, b + 10)])
             if window & OFFER_TROOPS:
                 etype = "peacekeeping"
-            elif window & OFFER_SUMMIT and not window & {"talks", "negotiations", "mediation", "mediate"}:
+            elif window & OFFER_SUMMIT and not window & {"talks", "negotiations", "mediation", "mediate", "between"}:
                 etype = "summit"
             elif window & OFFER_TALKS:
                 etype = "mediation_offer"
@@ -160,10 +172,14 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             offers.append(Candidate(etype, rule, a, b, "planned"))
         elif label in ("talks_hosted", "talks_role"):
             out.append(Candidate("talks_hosted", rule, a, b))
+        elif label in ("talks_mediation", "talks_comediators"):
+            out.append(Candidate("talks_hosted", label, a, b))
         elif label == "talks_meeting":
             out.append(Candidate("talks_meeting", rule, a, b))
         elif label == "initiative" and a > s.start and an.doc[a].text[:1].isupper():
             continue  # a capitalised "Initiative" is part of a name ("Belt and Road Initiative"), not an act
+        elif label == "initiative" and _agent_marker(an, s, a):
+            continue  # "convened at Azerbaijan's initiative" names who acted, not an initiative
         else:
             out.append(Candidate(label, rule, a, b))
     # An offer covers the act it offers: "proposed to provide a platform for talks" is no hosting.
@@ -175,6 +191,14 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
         if not shadow:
             kept.append(c)
     return offers + kept
+
+
+def _agent_marker(an: Analysis, s: Sentence, a: int) -> bool:
+    """'at X's initiative', 'on the initiative of X', 'at the proposal of X'."""
+    if an.lower[a] not in ("initiative", "proposal", "invitation", "suggestion"):
+        return False
+    before = an.lower[max(s.start, a - 4):a]
+    return bool(before) and before[0] in ("at", "on", "upon") or (a >= 2 and an.lower[a - 2] in ("at", "on", "upon") and an.lower[a - 1] in ("the", "his", "her", "its"))
 
 
 def _eponyms(an: Analysis, s: Sentence) -> list[tuple[str, Mention, int]]:
@@ -190,9 +214,11 @@ def _eponyms(an: Analysis, s: Sentence) -> list[tuple[str, Mention, int]]:
         if nxt == "peace" and k + 1 < s.end:
             nxt = an.lower[k + 1]
         word = an.doc[k].text
-        if nxt in ("talks", "negotiations", "format", "hosted", "round"):
+        if nxt in ("talks", "negotiations", "format", "hosted", "round") or (nxt == "process" and not word[:1].isupper()):
             out.append(("talks_hosted", m, k))
-        elif word[:1].isupper() and nxt in ("process", "initiative", "forum", "dialogue", "declaration", "platform", "group", "agenda", "principles"):
+        elif nxt == "summit" and m.kind in ("capital", "city"):
+            out.append(("summit", m, k))
+        elif word[:1].isupper() and nxt in ("process", "initiative", "forum", "dialogue", "platform", "group", "agenda", "principles"):
             if m.kind == "capital":
                 out.append(("initiative", m, k))
     return out
@@ -284,6 +310,14 @@ class Extractor:
 
     # -- actor -----------------------------------------------------------------------------
     def actors(self, an: Analysis, s: Sentence, c: Candidate, blocked: set[int], disc: Discourse) -> tuple[list[Mention | str], str]:
+        if c.rule == "talks_mediation":  # "with US mediation", "under the auspices of Qatar"
+            inside = [m for m in s.mentions if c.start < m.start < c.end and m.state]
+            after = [m for m in s.mentions if c.end <= m.start <= c.end + 3 and m.state]
+            found = inside or after
+            return (found[:1], "phrase") if found else ([], "")
+        if c.rule == "talks_comediators":  # "with Qatar, Turkey and the United States as co-mediators"
+            before = [m for m in s.mentions if m.state and c.start - 3 <= m.end <= c.start]
+            return (cx.coordinated(an, s, before[-1]), "phrase") if before else ([], "")
         m = cx.possessor(an, s, c.start)
         if m is not None:
             return [m], "possessor"
@@ -295,8 +329,15 @@ class Extractor:
             return [m], "phrase"
         m = cx.left_subject(an, s, c.start, blocked)
         if m is not None:
-            group = [g for g in cx.coordinated(an, s, m) if g.state and g.start not in blocked]
-            return group or [m], "subject"
+            group = [g for g in cx.coordinated(an, s, m) if g.state and g.start not in blocked] or [m]
+            last = group[-1]
+            if c.event_type in ("talks_hosted", "mediation_offer") and last.end < s.end and an.lower[last.end] in PARTICIPANT_NOUNS:
+                return [], ""
+            return group, "subject"
+        if c.event_type == "agreement":  # "an agreement between the DRC and Rwanda": the first-named signs
+            sides = [x for x in cx.between_parties(an, s) if x.state]
+            if sides:
+                return [sides[0]], "subject"
         ref = cx.anaphor(an, s, c.start)
         if ref == "state" and disc.state:
             return [disc.state], "anaphor"
@@ -415,6 +456,8 @@ class Extractor:
                 return None
             if self.gz.lookup(name) and any(e.label in ("COUNTRY", "LEADER", "PLACE") for e in self.gz.lookup(name)):
                 return None
+        if t == "summit" and c.rule == "pattern_summit" and how in ("subject", "fronted", "anaphor") and not set(an.lower[s.start:s.end]) & SUMMIT_LINKS:
+            return None  # "a deal at COP29": a summit is named, but no one hosts or attends it here
         if t == "leadership_role":
             orgs_here = self.organisations(s, c, disc, an)
             if not orgs_here:
@@ -430,13 +473,16 @@ class Extractor:
             pt = self.gz.country_points.get(actor)
             ev.venue_country, ev.geo_precision = actor, "country"
             ev.lat, ev.lon = (pt if pt else (None, None))
-        self._date(an, s, c, ev, disc)
         ev.modality = cx.modality(an, s, c.start, c.end, c.base_modality)
+        self._date(an, s, c, ev, disc)
         if ev.modality == "asserted" and ev.date_start and an.published and ev.date_start[:len(an.published)] > an.published:
             ev.modality = "planned"
         if t == "aid":
             ev.amount_usd = cx.amount_usd(s.text)
-        if t == "talks_hosted" and c.rule not in ("eponym",) and how != "venue" and not ev.parties and not (ev.geo_precision == "city" and ev.date_start):
+        if t == "disarmament":
+            ev.occasion = _disarmament_occasion(set(an.lower[c.start:c.end]))
+        self._dateline(ev, disc)
+        if t == "talks_hosted" and c.rule not in ("eponym",) and how != "venue" and not ev.parties and ev.geo_precision != "city" and not ev.date_start:
             return None  # "a venue for mediating tensions": no parties, place or time, no occasion
         conf = BASE_CONFIDENCE.get(how, 0.5)
         if ev.modality != "asserted":
@@ -448,11 +494,30 @@ class Extractor:
 
     def _date(self, an, s, c, ev, disc):
         trig_char = an.doc[c.start].idx
-        d = _nearest_date(s, trig_char)
+        dates = s.dates
+        if ev.modality in ("asserted", "negated") and an.published:
+            # "a nuclear-free world by 2045" is no date of an act already done
+            dates = [d for d in dates if d.date_start[: len(an.published)] <= an.published]
+        d = min(dates, key=lambda d: (min(abs(d.start - trig_char), abs(d.end - trig_char)), d.relative)) if dates else None
         if d is None and disc.paragraph_date and disc.paragraph_date[0] == s.paragraph:
             d = disc.paragraph_date[1]
+        if d is None and disc.news_date is not None and s.index < NEWS_SENTENCES:
+            d = disc.news_date
         if d is not None:
             ev.date_start, ev.date_end, ev.date_precision = d.date_start, d.date_end, d.precision
+
+    def _dateline(self, ev: Event, disc: Discourse) -> None:
+        """An undated or same-day act with no place of its own happened where the news is datelined."""
+        d = disc.dateline
+        if d is None or d.place is None or ev.geo_precision == "city":
+            return
+        if not (ev.event_type in ("summit", "agreement", "leadership_role") or (ev.event_type == "talks_hosted" and d.iso3 == ev.actor)):
+            return
+        news = disc.news_date
+        if ev.date_start and not (news is not None and ev.date_start[:7] == news.date_start[:7]):
+            return
+        p = d.place
+        ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = p.name, p.iso3, p.lat, p.lon, "city"
 
     def _meeting(self, an, s, c, article_id, disc, blocked):
         """'The ministers of Armenia and Azerbaijan met in Almaty': the venue's state hosted."""
@@ -463,6 +528,10 @@ class Extractor:
         if place is None or place.label not in ("PLACE", "COUNTRY") or not place.iso3:
             return None
         host = place.iso3
+        inviter = cx.agent_phrase(an, s) or next((m for m in s.mentions if m.state and m.end < s.end and an.lower[m.end] in ("'s", "’s")
+                                                 and m.end + 1 < s.end and an.lower[m.end + 1] == "invitation"), None)
+        if inviter is not None and inviter.state == host:
+            return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, [])
         # The sides must be named as such: "between X and Y", or "X and Y" as the subject.
         sides = cx.between_parties(an, s)
         if not sides:
@@ -471,10 +540,15 @@ class Extractor:
         codes = cx.party_codes(sides, set())
         if host in codes or len(codes) < 2 or cx.anaphor(an, s, c.start):
             return None
+        return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, codes)
+
+    def _hosted_meeting(self, an, s, c, article_id, disc, blocked, place, host, codes):
         ev = self._event(an, s, Candidate("talks_hosted", c.rule, c.start, c.end), article_id, [], "venue", disc, blocked, actor=host)
         if ev is None:
             return None
-        ev.parties = [x for x in codes if x != host]
+        if ev.modality in ("planned", "hypothetical"):
+            ev.event_type = "mediation_offer"  # "the next round will be held in Mexico City"
+        ev.parties = [x for x in codes if x != host] or ev.parties
         if place.label == "PLACE" and place.place:
             p = place.place
             ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = p.name, p.iso3, p.lat, p.lon, "city"
@@ -498,6 +572,40 @@ class Extractor:
         return ev
 
 
+def _disarmament_occasion(words: set[str]) -> str | None:
+    if words & {"test", "testing", "polygon"}:
+        return "test site"
+    if words & {"treaty", "tpnw", "npt", "ctbt", "prohibition", "non-proliferation", "nonproliferation", "test-ban"}:
+        return "treaty"
+    if words & {"arsenal", "warheads", "weapons", "uranium", "missiles"}:
+        return "arsenal"
+    return None
+
+
+def _news_context(an: Analysis, disc: Discourse) -> None:
+    """The lede's date (or the publication month) and the dateline's place, if any."""
+    pub = an.published
+    if pub:
+        for s in an.sentences[:4]:
+            for d in s.dates:
+                if d.precision in ("day", "month") and d.date_start[:len(pub)] <= pub and d.date_start[:4] == pub[:4]:
+                    disc.news_date = d
+                    break
+            if disc.news_date is not None:
+                break
+        if disc.news_date is None and len(pub) >= 7:
+            from .dates import DateMention, parse_iso, span_of
+
+            start, _ = parse_iso(pub[:7])
+            a, b = span_of(start, "month")
+            disc.news_date = DateMention(0, 0, pub[:7], a, b, "month", True)
+    for s in an.sentences[:3]:
+        for m in s.mentions:
+            if m.label == "PLACE" and m.start == s.start and m.end < s.end and an.lower[m.end] in (",", "(", "—", "–", "-", ":"):
+                disc.dateline = m
+                return
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.venue and b.venue and a.venue != b.venue:
         return False
@@ -512,6 +620,10 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.event_type in ("talks_hosted", "mediation_offer", "agreement") and a.parties and b.parties and not set(a.parties) & set(b.parties):
         return False
     if a.amount_usd and b.amount_usd and a.amount_usd != b.amount_usd:
+        return False
+    if (a.modality == "negated") != (b.modality == "negated"):
+        return False
+    if a.occasion and b.occasion and a.occasion != b.occasion:
         return False
     return True
 
@@ -547,6 +659,7 @@ def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:
     """Event rows for one analysed article, merged and in text order."""
     ex = Extractor(gz)
     disc = Discourse()
+    _news_context(an, disc)
     events: list[Event] = []
     for s in an.sentences:
         events.extend(ex.sentence_events(an, s, article_id, disc))

@@ -12,10 +12,12 @@ from spacy.matcher import Matcher
 
 # Word lists shared by several patterns.
 HOST = ["host", "hosts", "hosted", "hosting"]
-TALKS = ["talks", "negotiations", "negotiation", "consultations", "round", "rounds", "dialogue", "meeting", "meetings", "mediation", "peace"]
+TALKS = ["talks", "negotiations", "negotiation", "consultations", "round", "rounds", "dialogue", "meeting", "meetings", "mediation", "peace",
+         "contacts", "discussions", "summit"]
 MEDIATE = ["mediated", "mediates", "mediating", "brokered", "brokers", "brokering", "mediate", "broker"]
 FACILITATE = ["facilitated", "facilitates", "facilitating", "facilitate", "organised", "organized", "arranged", "convened"]
-DEALS = ["ceasefire", "truce", "swap", "exchange", "deal", "talks", "negotiations", "dialogue", "meeting", "meetings", "agreement", "peace", "consultations"]
+DEALS = ["ceasefire", "ceasefires", "truce", "truces", "swap", "swaps", "exchange", "exchanges", "deal", "talks", "negotiations", "dialogue",
+         "meeting", "meetings", "agreement", "peace", "consultations", "initiative", "accord", "pact", "settlement", "pause"]
 OFFER_V = ["offered", "offers", "offer", "offering", "proposed", "proposes", "propose", "proposing", "suggested", "suggests",
            "agreed", "agrees", "volunteered", "pledged", "invited", "invites"]
 OFFER_N = ["offer", "offers", "proposal", "proposals", "readiness", "willingness", "ready", "willing", "prepared", "invitation", "bid"]
@@ -29,7 +31,7 @@ PARTICIPATE = ["attend", "attends", "attended", "attending", "participate", "par
 INIT_V = ["proposed", "proposes", "propose", "proposal", "proposals", "initiated", "initiative", "initiatives", "initiator",
           "launched", "launch", "launches", "launching", "established", "establishing", "establish", "establishment",
           "founded", "founding", "founder", "championed", "champions", "championing", "pioneered", "spearheaded",
-          "brainchild", "created", "creating", "inaugurated", "unveiled", "put", "came", "advanced"]
+          "brainchild", "created", "creating", "inaugurated", "unveiled", "put", "came", "advanced", "presented", "floated", "initiating"]
 CHAIR_V = ["chaired", "chairs", "chairing", "chair", "presided", "presides", "presiding"]
 HOLD_V = ["held", "holds", "hold", "holding", "assumed", "assumes", "assume", "assuming", "took", "take", "takes", "taking",
           "handed", "hand", "hands", "handing", "passed", "pass", "passes", "passing", "transferred", "relinquished", "won", "secured", "began"]
@@ -40,9 +42,11 @@ AID_V = ["provided", "provide", "provides", "providing", "sent", "send", "sends"
          "dispatched", "dispatch", "shipped", "earmarked", "transferred", "gave", "give", "gives", "extended", "airlifted"]
 AID_N = ["aid", "assistance", "relief", "humanitarian", "tonnes", "tons", "supplies", "vaccines", "vaccine", "doses", "funds",
          "funding", "grant", "grants", "donation", "donations", "contribution", "contributions", "$", "usd", "million", "billion",
-         "dollars", "manat", "tenge", "food", "medicine", "medicines", "cargo"]
+         "dollars", "manat", "tenge", "food", "medicine", "medicines", "cargo", "rescue", "rescuers", "tents", "blankets",
+         "generators", "medical", "doctors", "wheat", "flour", "fuel"]
 SIGN_V = ["signed", "sign", "signs", "signing", "inked", "ink", "inks", "concluded", "conclude", "concludes", "initialled",
-          "initialed", "ratified", "ratify", "ratifies", "adopted", "adopt", "adopts", "endorsed", "finalised", "finalized"]
+          "initialed", "ratified", "ratify", "ratifies", "adopted", "adopt", "adopts", "endorsed", "finalised", "finalized",
+          "sealed", "seal", "seals", "joined", "join", "joins", "acceded", "accede", "accedes", "accession"]
 AGREEMENT_N = ["agreement", "agreements", "treaty", "treaties", "memorandum", "memoranda", "memorandums", "mou", "mous",
                "declaration", "declarations", "deal", "deals", "accord", "accords", "documents", "document", "protocol",
                "protocols", "roadmap", "charter", "communiqué", "communique", "contract", "contracts", "convention", "pact", "statement"]
@@ -52,8 +56,10 @@ NUCLEAR_N = ["nuclear", "arsenal", "weapons", "warheads", "uranium", "missiles"]
 DISARM_N = ["denuclearization", "denuclearisation", "non-proliferation", "nonproliferation", "disarmament", "npt", "tpnw", "ctbt"]
 PEACEKEEP_N = ["peacekeepers", "peacekeeper", "peacekeeping", "unifil", "undof", "minusma", "unmiss", "minusca", "monusco", "unficyp", "unmik", "kfor", "unisfa", "minurso"]
 TROOP_V = ["contribute", "contributes", "contributed", "contributing", "send", "sent", "sends", "sending", "deploy", "deployed",
-           "deploys", "deploying", "dispatch", "dispatched", "commit", "committed", "station", "stationed", "rotate", "rotated"]
-TROOP_N = ["troops", "contingent", "contingents", "soldiers", "battalion", "company", "servicemen", "officers", "observers", "personnel", "platoon", "unit"]
+           "deploys", "deploying", "dispatch", "dispatched", "commit", "committed", "station", "stationed", "rotate", "rotated",
+           "offered", "offer", "offers", "pledged", "pledge"]
+TROOP_N = ["troops", "contingent", "contingents", "soldiers", "battalion", "battalions", "company", "servicemen", "officers", "observers",
+           "personnel", "platoon", "unit", "units", "paratroopers", "peacekeepers"]
 STABILISATION = ["stabilisation", "stabilization", "peace", "peacekeeping", "international"]
 
 
@@ -99,9 +105,38 @@ def pattern_platform():
     ]
 
 
+SPONSOR = ["sponsored", "co-sponsored", "co-hosted", "cohosted", "co-chaired", "co-organised", "co-organized", "supported"]
+
+
 def pattern_talks_by():
-    """'talks hosted by Kazakhstan' / 'negotiations mediated by Qatar'."""
-    return "talks_hosted", [[_w(TALKS), _gap(3), _w(HOST + MEDIATE + FACILITATE), {"LOWER": "by"}]]
+    """'talks hosted by Kazakhstan' / 'negotiations mediated by Qatar' / 'co-sponsored by Saudi Arabia'."""
+    return "talks_hosted", [[_w(TALKS), _gap(6), _w(HOST + MEDIATE + FACILITATE + SPONSOR), {"LOWER": "by"}]]
+
+
+def pattern_talks_which_hosted():
+    """'the negotiations that Egypt hosted in Sharm el-Sheikh' / 'talks, which Turkey hosted'."""
+    return "talks_hosted", [[_w(TALKS), _gap(8), _w(["which", "that"]), _gap(6), _w(HOST + MEDIATE + FACILITATE)]]
+
+
+def pattern_with_mediation():
+    """'signed in Washington with US mediation' / 'under Qatari mediation'."""
+    return "talks_mediation", [[_w(["with", "under", "through", "via", "thanks"]), _gap(3), _w(["mediation", "facilitation", "auspices"])]]
+
+
+def pattern_mediation_noun():
+    """'a new mediation effort between Russia and Ukraine' / 'Qatari mediation between the sides'."""
+    return "talks_hosted", [[_w(["mediation", "mediating", "mediatory"]), _gap(3), {"LOWER": {"IN": ["between", "among"]}}]]
+
+
+def pattern_played_host():
+    """'Switzerland played host to Biden and Putin' (the parties follow)."""
+    return "talks_hosted", [[_w(["played", "plays", "play", "playing"]), {"LOWER": "host"}, {"LOWER": "to"}]]
+
+
+def pattern_co_mediators():
+    """'with Qatar, Turkey and the United States as co-mediators'."""
+    return "talks_comediators", [[{"LOWER": "as"}, _gap(1), _w(["co-mediators", "mediators", "co-mediator", "guarantors", "co-sponsors", "guarantor", "mediator"])],
+                                 [{"LOWER": "as"}, {"LOWER": "co"}, {"TEXT": "-"}, _w(["mediators", "sponsors", "hosts"])]]
 
 
 def pattern_talks_meeting():
@@ -163,6 +198,7 @@ def pattern_aid():
         [_w(AID_V), _gap(8), _w(AID_N)],
         [_w(["donor", "donors"])],
         [_w(["humanitarian"]), _w(["aid", "assistance", "cargo", "convoy", "supplies", "relief"])],
+        [_w(["contribution", "contributions", "donation", "donations", "grant", "allocation", "pledge"]), {"LOWER": {"IN": ["of", "worth", "totalling", "totaling"]}}],
     ]
 
 
@@ -177,6 +213,8 @@ def pattern_disarmament():
         [_w(CLOSE_V), _gap(6), _w(["test", "testing"]), _w(["site", "ground", "range", "polygon"])],
         [_w(RENOUNCE_V), _gap(8), _w(NUCLEAR_N)],
         [_w(DISARM_N)],
+        [_w(SIGN_V), _gap(8), _w(["non-proliferation", "test-ban", "tpnw", "npt", "ctbt", "nonproliferation"])],
+        [_w(SIGN_V), _gap(8), {"LOWER": "prohibition"}, {"LOWER": "of"}, {"LOWER": "nuclear"}],
         [_w(["nuclear-weapon-free", "nuclear-free"])],
         [{"LOWER": "nuclear"}, {"TEXT": "-"}, {"LOWER": {"IN": ["weapon", "weapons"]}}, {"TEXT": "-"}, {"LOWER": "free"}],
     ]
@@ -194,6 +232,7 @@ def pattern_peacekeeping():
 
 RULES = [
     pattern_host_talks, pattern_act_as_host, pattern_mediated, pattern_facilitated, pattern_platform, pattern_talks_by,
+    pattern_talks_which_hosted, pattern_with_mediation, pattern_mediation_noun, pattern_played_host, pattern_co_mediators,
     pattern_talks_meeting, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_initiative, pattern_chair,
     pattern_seat, pattern_aid, pattern_sign, pattern_disarmament, pattern_peacekeeping,
 ]
