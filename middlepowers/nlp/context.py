@@ -98,6 +98,8 @@ def coordinated(an: Analysis, s: Sentence, head: Mention, states_only: bool = Tr
     cur = head
     while True:
         j = cur.start - 1
+        while j >= s.start and an.lower[j] in SKIPPABLE:
+            j -= 1
         if j < s.start or an.lower[j] not in ("and", ",", "&"):
             break
         k = j - 1

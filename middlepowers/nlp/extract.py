@@ -315,6 +315,11 @@ class Extractor:
             after = [m for m in s.mentions if c.end <= m.start <= c.end + 3 and m.state]
             found = inside or after
             return (found[:1], "phrase") if found else ([], "")
+        if c.rule == "pattern_talks_which_hosted":  # "the talks on Syria, which Kazakhstan hosted"
+            rel = max(k for k in range(c.start, c.end) if an.lower[k] in ("which", "that"))
+            inside = [m for m in s.mentions if rel < m.start < c.end and m.state]
+            if inside:
+                return cx.coordinated(an, s, inside[0]), "subject"
         if c.rule == "talks_comediators":  # "with Qatar, Turkey and the United States as co-mediators"
             before = [m for m in s.mentions if m.state and c.start - 3 <= m.end <= c.start]
             return (cx.coordinated(an, s, before[-1]), "phrase") if before else ([], "")
@@ -482,7 +487,7 @@ class Extractor:
         if t == "disarmament":
             ev.occasion = _disarmament_occasion(set(an.lower[c.start:c.end]))
         self._dateline(ev, disc)
-        if t == "talks_hosted" and c.rule not in ("eponym",) and how != "venue" and not ev.parties and ev.geo_precision != "city" and not ev.date_start:
+        if t == "talks_hosted" and c.rule not in ("eponym",) and how != "venue" and not ev.parties and ev.geo_precision != "city" and not s.dates:
             return None  # "a venue for mediating tensions": no parties, place or time, no occasion
         conf = BASE_CONFIDENCE.get(how, 0.5)
         if ev.modality != "asserted":
@@ -537,6 +542,8 @@ class Extractor:
         if not sides:
             subj = cx.left_subject(an, s, c.start, blocked)
             sides = cx.coordinated(an, s, subj) if subj is not None else []
+        if not sides:  # "the foreign ministers of Armenia and Azerbaijan met"
+            sides = [m for m in cx.cue_parties(an, s, frozenset({"of"})) if m.end <= c.start]
         codes = cx.party_codes(sides, set())
         if host in codes or len(codes) < 2 or cx.anaphor(an, s, c.start):
             return None

@@ -110,7 +110,7 @@ SPONSOR = ["sponsored", "co-sponsored", "co-hosted", "cohosted", "co-chaired", "
 
 def pattern_talks_by():
     """'talks hosted by Kazakhstan' / 'negotiations mediated by Qatar' / 'co-sponsored by Saudi Arabia'."""
-    return "talks_hosted", [[_w(TALKS), _gap(6), _w(HOST + MEDIATE + FACILITATE + SPONSOR), {"LOWER": "by"}]]
+    return "talks_hosted", [[_w(TALKS), _gap(8), _w(HOST + MEDIATE + FACILITATE + SPONSOR), {"LOWER": "by"}]]
 
 
 def pattern_talks_which_hosted():
@@ -163,7 +163,8 @@ def pattern_offer_of():
 def pattern_summit():
     """'attended the SCO summit' / 'the Middle East Peace Summit' / 'Aliyev's participation in the forum'."""
     return "summit", [[_w(SUMMIT_N)], [{"LOWER": "conference"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "parties"}],
-                      [_w(PARTICIPATE), _gap(8), _w(WEAK_SUMMIT_N)], [{"TEXT": {"REGEX": "^COP\\d+$"}}]]
+                      [_w(PARTICIPATE), _gap(8), _w(WEAK_SUMMIT_N)], [{"TEXT": {"REGEX": "^COP\\d+$"}}],
+                      [_w(WEAK_SUMMIT_N), _gap(3), _w(["held", "convened", "hosted", "organised", "organized", "opened"])]]
 
 
 def pattern_initiative():

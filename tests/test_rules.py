@@ -1,0 +1,184 @@
+"""Event rules on hand-written sentences: every type in varied wording, plus sentences that must yield nothing.
+
+Each case is (text, published, expected) where expected lists (event_type, actor) pairs that
+must be found, and `absent` pairs that must not. The sentences are written for these tests
+in the styles of wire copy, analysis and official statements; none comes from the seeds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from middlepowers.nlp import gazetteer
+from middlepowers.nlp.extract import extract_events
+from middlepowers.nlp.pipeline import analyse
+
+
+def events(text: str, published: str | None = "2024-06-15") -> list[dict]:
+    return extract_events(analyse(text, published), "t", gazetteer.load())
+
+
+def pairs(text: str, published: str | None = "2024-06-15") -> set[tuple[str, str]]:
+    return {(e["event_type"], e["actor"]) for e in events(text, published)}
+
+
+FOUND = [
+    # talks_hosted
+    ("Kazakhstan hosted a new round of talks between Armenia and Azerbaijan in Almaty on 10 May 2024.", ("talks_hosted", "KAZ")),
+    ("Negotiations between the government and the opposition were hosted by Norway in Oslo last year.", ("talks_hosted", "NOR")),
+    ("Qatar brokered a ceasefire between Israel and Hamas in November 2023.", ("talks_hosted", "QAT")),
+    ("The Turkish government played host to Russian and Ukrainian negotiators in Istanbul in March 2022.", ("talks_hosted", "TUR")),
+    ("The foreign ministers of Armenia and Azerbaijan met in Almaty for two days of talks.", ("talks_hosted", "KAZ")),
+    ("The Emirati side facilitated a prisoner exchange between Russia and Ukraine earlier this month.", ("talks_hosted", "ARE")),
+    ("The peace talks on Syria, which Kazakhstan hosted in Astana, produced de-escalation zones in 2017.", ("talks_hosted", "KAZ")),
+    ("The agreement was reached in Doha with Qatari mediation after months of contacts.", ("talks_hosted", "QAT")),
+    # mediation_offer
+    ("Tokayev said Kazakhstan was ready to host talks between Russia and Ukraine.", ("mediation_offer", "KAZ")),
+    ("Erdogan offered to mediate between Moscow and Kyiv during a phone call on Tuesday.", ("mediation_offer", "TUR")),
+    ("Azerbaijan welcomed Uzbekistan's proposal to hold the next round of negotiations in Tashkent.", ("mediation_offer", "UZB")),
+    # summit
+    ("Ilham Aliyev attended the summit of the Organization of Turkic States in Astana on 3 November 2023.", ("summit", "AZE")),
+    ("Uzbekistan hosted the SCO summit in Samarkand in September 2022.", ("summit", "UZB")),
+    ("Azerbaijan will host the next CICA summit, Bayramov announced.", ("summit", "AZE")),
+    # initiative
+    ("In 2015 Kazakhstan launched the Astana International Forum to discuss global security.", ("initiative", "KAZ")),
+    ("Tokayev put forward the idea of a Central Asian Security Dialogue at the forum.", ("initiative", "KAZ")),
+    ("The Baku Process, an intercultural dialogue series, remains a flagship of Azerbaijani diplomacy.", ("initiative", "AZE")),
+    # leadership_role
+    ("Azerbaijan assumed the chairmanship of the Non-Aligned Movement in October 2019.", ("leadership_role", "AZE")),
+    ("Kazakhstan held the rotating presidency of the Shanghai Cooperation Organisation in 2024.", ("leadership_role", "KAZ")),
+    ("Kazakhstan was elected a non-permanent member of the UN Security Council for 2017-2018.", ("leadership_role", "KAZ")),
+    # aid
+    ("Kazakhstan sent 5,000 tonnes of flour to Afghanistan as humanitarian aid in January.", ("aid", "KAZ")),
+    ("Azerbaijan allocated $2 million to the World Food Programme for famine relief.", ("aid", "AZE")),
+    ("Baku donated medical supplies and doctors to Türkiye after the earthquake.", ("aid", "AZE")),
+    # agreement
+    ("Kazakhstan and Uzbekistan signed a treaty on the demarcation of their border in Tashkent.", ("agreement", "KAZ")),
+    ("The memorandum on green energy was inked by Azerbaijan and Kazakhstan on the sidelines of COP29.", ("agreement", "AZE")),
+    ("Kazakhstan ratified the Treaty on the Prohibition of Nuclear Weapons in 2019.", ("agreement", "KAZ")),
+    # disarmament
+    ("After closing the Semipalatinsk test site in 1991, Kazakhstan renounced its nuclear arsenal.", ("disarmament", "KAZ")),
+    ("Kazakhstan ratified the Treaty on the Prohibition of Nuclear Weapons in 2019.", ("disarmament", "KAZ")),
+    ("Kazakhstan gave up the nuclear weapons it inherited from the Soviet Union.", ("disarmament", "KAZ")),
+    # peacekeeping
+    ("Kazakh peacekeepers serve with UNIFIL in southern Lebanon.", ("peacekeeping", "KAZ")),
+    ("Azerbaijan could contribute troops to a stabilisation force in Gaza, officials said.", ("peacekeeping", "AZE")),
+    ("Belarus and Armenia deployed units to the CSTO mission in January 2022.", ("peacekeeping", "ARM")),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND, ids=[f"{e[0]}-{i}" for i, (_, e) in enumerate(FOUND)])
+def test_rules_find_event(text, expected):
+    assert expected in pairs(text)
+
+
+NOTHING = [
+    "The weather in Astana was cold on Monday.",
+    "Kazakhstan's economy grew by 4.8 percent last year, driven by oil exports.",
+    "Putin and Xi discussed trade over dinner.",
+    "Analysts say middle powers matter more than ever in a fragmented world.",
+    "Miras Zhiyenbayev is an adviser for International Affairs and Initiatives at a university in Astana.",
+    "The Belt and Road Initiative connects China with Europe through Kazakhstan.",
+    "Azerbaijan's role as a venue for mediating tensions between states is often praised.",
+    "Kazakhstan attracted $10 billion in foreign investment in 2023.",
+    "Trade between Kazakhstan and Russia reached a record in May 2024.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_rules_no_event(text):
+    assert events(text) == []
+
+
+def test_rules_actor_from_possessor_not_subject():
+    got = pairs("Azerbaijan accepted Kazakhstan's proposal to hold talks with Armenia in Astana.")
+    assert ("mediation_offer", "KAZ") in got
+    assert ("mediation_offer", "AZE") not in got
+
+
+def test_rules_actor_from_agent_phrase():
+    got = pairs("The conference was convened in Baku at the invitation of Azerbaijan and gathered 120 delegations.")
+    assert ("summit", "AZE") in got
+
+
+def test_rules_actor_by_anaphora_from_previous_sentence():
+    got = pairs("Kazakhstan has long cultivated neutrality. The country also hosted talks between Russia and Ukraine in 2022.")
+    assert ("talks_hosted", "KAZ") in got
+
+
+def test_rules_leader_stands_for_state():
+    got = pairs("Tokayev proposed to hold a summit of Central Asian leaders in Astana next year.")
+    assert {e for e in got if e[1] == "KAZ"}
+
+
+def test_rules_co_mediators_each_get_an_event():
+    got = pairs("Egypt hosted indirect negotiations between Israel and Hamas in Sharm el-Sheikh, "
+                "with Qatar, Turkey and the United States as co-mediators.")
+    assert {("talks_hosted", c) for c in ("EGY", "QAT", "TUR", "USA")} <= got
+
+
+def test_rules_participants_are_parties_not_hosts():
+    evs = events("Russian and Ukrainian delegations met in Istanbul on Friday for the first direct talks since 2022.")
+    got = {(e["event_type"], e["actor"]) for e in evs}
+    assert ("talks_hosted", "TUR") in got
+    assert not {("talks_hosted", "RUS"), ("talks_hosted", "UKR")} & got
+    host = next(e for e in evs if e["actor"] == "TUR")
+    assert set(host["parties"]) == {"RUS", "UKR"}
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Kazakhstan hosted talks between Armenia and Azerbaijan in Almaty in May 2024.", "asserted"),
+    ("Kazakhstan will host talks between Armenia and Azerbaijan in Almaty next month.", "planned"),
+    ("Kazakhstan could host talks between Armenia and Azerbaijan in Almaty if both sides agree.", "hypothetical"),
+    ("Kazakhstan did not host talks between Armenia and Azerbaijan in Almaty in 2024.", "negated"),
+    ("Tokayev offered to host talks between Armenia and Azerbaijan.", "planned"),
+])
+def test_rules_modality(text, modality):
+    evs = [e for e in events(text) if e["actor"] == "KAZ"]
+    assert evs and evs[0]["modality"] == modality
+
+
+def test_rules_fields_of_one_event():
+    (ev,) = [e for e in events("Kazakhstan hosted a new round of talks between Armenia and Azerbaijan in Almaty on 10 May 2024.")
+             if e["event_type"] == "talks_hosted"]
+    assert ev["parties"] == ["ARM", "AZE"]
+    assert ev["venue"] == "Almaty" and ev["venue_country"] == "KAZ" and ev["geo_precision"] == "city"
+    assert 43 < ev["lat"] < 44 and 76 < ev["lon"] < 78
+    assert (ev["date_start"], ev["date_end"], ev["date_precision"]) == ("2024-05-10", "2024-05-10", "day")
+    assert ev["evidence"].startswith("Kazakhstan hosted") and ev["evidence_start"] == 0
+    assert 0 < ev["confidence"] <= 1
+
+
+def test_rules_relative_date_resolved_against_published():
+    (ev,) = [e for e in events("Azerbaijan assumed the chairmanship of the Non-Aligned Movement last October.", "2020-03-01")
+             if e["event_type"] == "leadership_role"]
+    assert ev["date_start"] == "2019-10-01" and ev["date_precision"] == "month"
+    assert ev["organisations"] == ["NAM"]
+
+
+def test_rules_organisation_anaphor_takes_the_last_named():
+    evs = events("The Non-Aligned Movement met in Baku. Azerbaijan held the chairmanship of the organisation until 2023.")
+    lead = [e for e in evs if e["event_type"] == "leadership_role"]
+    assert lead and lead[0]["actor"] == "AZE" and lead[0]["organisations"] == ["NAM"]
+
+
+def test_rules_security_council_implies_un():
+    (ev,) = [e for e in events("Kazakhstan held a non-permanent seat on the UN Security Council in 2017.") if e["event_type"] == "leadership_role"]
+    assert set(ev["organisations"]) == {"UNSC", "UN"}
+
+
+def test_rules_aid_amount_in_dollars():
+    (ev,) = [e for e in events("Azerbaijan allocated $1.5 million in humanitarian assistance to Sudan.") if e["event_type"] == "aid"]
+    assert ev["amount_usd"] == 1_500_000
+
+
+def test_rules_repeated_mentions_merge_into_one_event():
+    text = ("Kazakhstan hosted talks between Armenia and Azerbaijan in Almaty on 10 May 2024. "
+            "The talks in Almaty, hosted by Kazakhstan, lasted two days.")
+    assert [e["event_type"] for e in events(text)].count("talks_hosted") == 1
+
+
+def test_rules_distinct_occasions_stay_apart():
+    text = ("Kazakhstan hosted talks between Armenia and Azerbaijan in Almaty in May 2024. "
+            "In 2017, Kazakhstan hosted talks between Russia, Iran and Turkey on Syria in Astana.")
+    assert [e["event_type"] for e in events(text)].count("talks_hosted") == 2
