@@ -93,7 +93,7 @@ def _warm() -> None:
 
     gazetteer.load()
     pipeline.get_nlp()
-    pipeline.get_matcher()
+    pipeline.get_matchers()
 
 
 def _run(articles: list[ingest.Article], workers: int, progress: bool):

@@ -20,10 +20,13 @@ from .. import reference
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 # Cities at least this large are recognised anywhere; smaller ones only after "in", "at"...
 MAJOR_CITY_POPULATION = 100_000
 MIN_CITY_POPULATION = 1_000
+# Towns smaller than this are indexed only through data/reference/place_aliases.csv: they are
+# rarely venues, and leaving them out keeps the index small enough to load in a fraction of a second.
+MIN_INDEXED_POPULATION = 15_000
 MAX_WORDS = 10
 
 # Label priority when one name means several things: "Georgia" is a country before a city.
@@ -35,12 +38,15 @@ _FOLD = str.maketrans({"ı": "i", "’": "'", "‘": "'", "ʼ": "'", "`": "'", "
 
 def fold(text: str) -> str:
     """Lowercase, accents off, one kind of apostrophe: 'Türkiye' -> 'turkiye'."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
     text = text.translate(_FOLD)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower().translate(_FOLD)
 
 
+@lru_cache(maxsize=500_000)
 def norm(text: str) -> str:
     """The lookup key of a name: folded, hyphens and spaces as one space."""
     return " ".join(w for w in _DASHES.split(fold(text)) if w)
@@ -220,6 +226,8 @@ def build_index() -> Gazetteer:
         if capital_of and capital_of not in gz.capitals:
             gz.capitals[capital_of] = place
         major = place.population >= MAJOR_CITY_POPULATION or capital_of is not None
+        if place.population < MIN_INDEXED_POPULATION and capital_of is None:
+            continue
         # Alternate names only for major cities: the small ones are venues rarely and would
         # triple the index; data/reference/place_aliases.csv adds the variants they need.
         names = {c["name"], *[a for a in c.get("alternatenames", []) if major and _latin(a)]}

@@ -94,8 +94,8 @@ def get_nlp():
 
 
 @lru_cache(maxsize=1)
-def get_matcher():
-    return rules.build_matcher(get_nlp().vocab)
+def get_matchers():
+    return rules.build_matchers(get_nlp().vocab)
 
 
 def _choose(entries: list[Entry], surface: str, prev_lower: str) -> Entry | None:
@@ -163,7 +163,8 @@ def analyse(text: str, published: str | None = None) -> Analysis:
     keys = _token_keys(doc)
     mentions = find_mentions(doc, keys, gz)
     found_dates = dates_mod.find_dates(text, published)
-    matches = get_matcher()(doc)
+    matchers = get_matchers()
+    lower = [t.lower_ for t in doc]
     vocab = nlp.vocab.strings
 
     sentences: list[Sentence] = []
@@ -206,10 +207,17 @@ def analyse(text: str, published: str | None = None) -> Analysis:
         k = bisect_right(char_starts, d.start) - 1
         if k >= 0 and d.end <= sentences[k].end_char:
             sentences[k].dates.append(d)
-    for match_id, a, b in sorted(matches, key=lambda m: (m[1], m[2])):
-        s = sent_of_token(a)
-        if s is None or b > s.end:
-            continue
-        label, rule = vocab[match_id].split(":", 1)
-        s.matches.append((label, rule, a, b))
-    return Analysis(doc, sentences, published, [t.lower_ for t in doc])
+    # Each rule runs only on sentences holding one of its anchor words (see rules.build_matchers).
+    for s in sentences:
+        words = set(lower[s.start:s.end])
+        found = []
+        span = None
+        for anchors, matcher in matchers:
+            if words.isdisjoint(anchors):
+                continue
+            span = span if span is not None else doc[s.start:s.end]
+            found.extend(matcher(span))
+        for match_id, a, b in sorted(found, key=lambda m: (m[1], m[2], m[0])):
+            label, rule = vocab[match_id].split(":", 1)
+            s.matches.append((label, rule, s.start + a, s.start + b))
+    return Analysis(doc, sentences, published, lower)
