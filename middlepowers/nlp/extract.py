@@ -24,6 +24,7 @@ OFFER_TALKS = frozenset({"talks", "negotiations", "negotiation", "mediate", "med
 OFFER_SUMMIT = frozenset({"summit", "conference", "forum", "ministerial", "cop29", "congress"})
 OFFER_AID = frozenset({"aid", "assistance", "relief", "humanitarian", "supplies", "funds", "funding", "donate", "allocate", "$", "million"})
 OFFER_TROOPS = frozenset({"troops", "peacekeepers", "peacekeeping", "contingent", "soldiers", "personnel"})
+TALK_WORDS = frozenset({"talks", "negotiations", "negotiation", "consultations", "mediation", "ceasefire", "truce", "exchange", "swap", "between"})
 TALK_NOUNS = frozenset({"talks", "negotiations", "format", "process", "consultations", "dialogue", "meeting", "meetings", "round", "summit"})
 INITIATIVE_NOUNS = frozenset({
     "initiative", "forum", "day", "congress", "conference", "programme", "program", "process", "platform", "architecture",
@@ -171,7 +172,11 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
                 continue
             offers.append(Candidate(etype, rule, a, b, "planned"))
         elif label in ("talks_hosted", "talks_role"):
-            out.append(Candidate("talks_hosted", rule, a, b))
+            window = set(an.lower[a:min(s.end, b + 6)])
+            if window & OFFER_SUMMIT and not window & TALK_WORDS:
+                out.append(Candidate("summit", rule, a, b))  # "played host to an international conference"
+            else:
+                out.append(Candidate("talks_hosted", rule, a, b))
         elif label in ("talks_mediation", "talks_comediators"):
             out.append(Candidate("talks_hosted", label, a, b))
         elif label == "talks_meeting":

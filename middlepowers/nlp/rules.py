@@ -13,7 +13,7 @@ from spacy.matcher import Matcher
 # Word lists shared by several patterns.
 HOST = ["host", "hosts", "hosted", "hosting"]
 TALKS = ["talks", "negotiations", "negotiation", "consultations", "round", "rounds", "dialogue", "meeting", "meetings", "mediation", "peace",
-         "contacts", "discussions", "summit"]
+         "contacts", "discussions"]
 MEDIATE = ["mediated", "mediates", "mediating", "brokered", "brokers", "brokering", "mediate", "broker"]
 FACILITATE = ["facilitated", "facilitates", "facilitating", "facilitate", "organised", "organized", "arranged", "convened"]
 DEALS = ["ceasefire", "ceasefires", "truce", "truces", "swap", "swaps", "exchange", "exchanges", "deal", "talks", "negotiations", "dialogue",
@@ -94,7 +94,8 @@ def pattern_mediated():
 
 def pattern_facilitated():
     """'Turkey facilitated a prisoner exchange' / 'organised talks between the sides'."""
-    return "talks_hosted", [[_w(FACILITATE), _gap(4), _w(["ceasefire", "truce", "swap", "exchange", "talks", "negotiations", "consultations", "dialogue"])]]
+    return "talks_hosted", [[_w(FACILITATE), _gap(4), _w(["ceasefire", "ceasefires", "truce", "truces", "swap", "swaps", "exchange", "exchanges",
+                                                       "talks", "negotiations", "consultations", "dialogue"])]]
 
 
 def pattern_platform():
