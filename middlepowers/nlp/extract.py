@@ -129,7 +129,6 @@ class Discourse:
         self.state: str | None = None
         self.person: str | None = None
         self.orgs: list[str] = []
-        self.paragraph_date: tuple[int, object] | None = None
         self.news_date = None  # the lede's date, or the publication month
         self.dateline: Mention | None = None  # "ASTANA, July 4 -": where the news happened
 
@@ -145,8 +144,6 @@ class Discourse:
         orgs = [m.value for m in s.mentions if m.label == "ORG"]
         if orgs:
             self.orgs = orgs
-        if s.dates:
-            self.paragraph_date = (s.paragraph, s.dates[-1])
 
 
 def _org_parents() -> dict[str, str]:
@@ -509,8 +506,13 @@ class Extractor:
             # "a nuclear-free world by 2045" is no date of an act already done
             dates = [d for d in dates if d.date_start[: len(an.published)] <= an.published]
         d = min(dates, key=lambda d: (min(abs(d.start - trig_char), abs(d.end - trig_char)), d.relative)) if dates else None
-        if d is None and disc.paragraph_date and disc.paragraph_date[0] == s.paragraph:
-            d = disc.paragraph_date[1]
+        if d is None:  # the latest date earlier in the same paragraph
+            for prev in reversed(an.sentences[:s.index]):
+                if prev.paragraph != s.paragraph:
+                    break
+                if prev.dates:
+                    d = prev.dates[-1]
+                    break
         if d is None and disc.news_date is not None and s.index < NEWS_SENTENCES:
             d = disc.news_date
         if d is not None:

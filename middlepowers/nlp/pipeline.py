@@ -8,7 +8,7 @@ hundreds of thousands of patterns), triggers from the Matcher in `rules.py`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import dates as dates_mod
@@ -16,6 +16,9 @@ from . import gazetteer, rules
 from .gazetteer import Entry, Place
 
 # Words before a small town's name that make it a place ("talks in Of"): cue-only entries need one.
+# Month and weekday names are dates before they are towns ("in May 2024", "on Sunday").
+CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 PLACE_CUES = frozenset({"in", "at", "near", "outside", "from", "to", "into", "via"})
 STATE_LABELS = frozenset({"COUNTRY", "LEADER"})
 
@@ -55,8 +58,20 @@ class Sentence:
     end_char: int
     text: str
     mentions: list[Mention] = field(default_factory=list)
-    dates: list[dates_mod.DateMention] = field(default_factory=list)
     matches: list[tuple[str, str, int, int]] = field(default_factory=list)  # label, rule, start, end
+    published: str | None = None
+    _dates: list[dates_mod.DateMention] | None = field(default=None, repr=False)
+
+    @property
+    def dates(self) -> list[dates_mod.DateMention]:
+        """Date mentions, with offsets in the article's text; read on first use, since most
+        sentences hold no event and date patterns are a large share of the work."""
+        if self._dates is None:
+            self._dates = [
+                replace(d, start=d.start + self.start_char, end=d.end + self.start_char)
+                for d in dates_mod.find_dates(self.text, self.published)
+            ]
+        return self._dates
 
 
 @dataclass
@@ -162,7 +177,6 @@ def analyse(text: str, published: str | None = None) -> Analysis:
     doc = nlp(text)
     keys = _token_keys(doc)
     mentions = find_mentions(doc, keys, gz)
-    found_dates = dates_mod.find_dates(text, published)
     matchers = get_matchers()
     lower = [t.lower_ for t in doc]
     vocab = nlp.vocab.strings
@@ -179,7 +193,7 @@ def analyse(text: str, published: str | None = None) -> Analysis:
         if sentences and "\n" in text[last_end_char:sc]:
             paragraph += 1
         last_end_char = ec
-        sentences.append(Sentence(len(sentences), paragraph, start, end, sc, ec, text[sc:ec]))
+        sentences.append(Sentence(len(sentences), paragraph, start, end, sc, ec, text[sc:ec], published=published))
 
     starts = [s.start for s in sentences]
 
@@ -190,23 +204,12 @@ def analyse(text: str, published: str | None = None) -> Analysis:
         s = sentences[k]
         return s if s.start <= i < s.end else None
 
-    date_spans = [(d.start, d.end) for d in found_dates]
-    date_starts = [a for a, _ in date_spans]
     for m in mentions:
-        if m.label == "PLACE":
-            # "in May 2024": a date's word is never a town
-            c0, c1 = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
-            k = bisect_right(date_starts, c1) - 1
-            if k >= 0 and date_spans[k][1] > c0:
-                continue
+        if m.label == "PLACE" and m.text.lower() in CALENDAR_WORDS:
+            continue
         s = sent_of_token(m.start)
         if s is not None:
             s.mentions.append(m)
-    char_starts = [s.start_char for s in sentences]
-    for d in found_dates:
-        k = bisect_right(char_starts, d.start) - 1
-        if k >= 0 and d.end <= sentences[k].end_char:
-            sentences[k].dates.append(d)
     # Each rule runs only on sentences holding one of its anchor words (see rules.build_matchers).
     for s in sentences:
         words = set(lower[s.start:s.end])
