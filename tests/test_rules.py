@@ -182,3 +182,22 @@ def test_rules_distinct_occasions_stay_apart():
     text = ("Kazakhstan hosted talks between Armenia and Azerbaijan in Almaty in May 2024. "
             "In 2017, Kazakhstan hosted talks between Russia, Iran and Turkey on Syria in Astana.")
     assert [e["event_type"] for e in events(text)].count("talks_hosted") == 2
+
+
+def test_rules_talks_not_yet_held_are_an_offer():
+    evs = events("Almaty will host the next round of the Armenia-Azerbaijan peace talks, the Kazakh foreign ministry said.")
+    (ev,) = [e for e in evs if e["actor"] == "KAZ"]
+    assert ev["event_type"] == "mediation_offer" and ev["modality"] == "planned"
+    assert ev["parties"] == ["ARM", "AZE"] and ev["venue"] == "Almaty"
+
+
+def test_rules_chair_handed_over_names_the_predecessor():
+    (ev,) = events("Kazakhstan took over the SCO chairmanship from India in July 2023.")
+    assert (ev["event_type"], ev["actor"], ev["parties"], ev["organisations"]) == ("leadership_role", "KAZ", ["IND"], ["SCO"])
+    assert ev["date_start"] == "2023-07-01"
+
+
+def test_rules_capitals_stand_for_states():
+    (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
+    assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])
+    assert ev["date_start"] == "2024-06-10"  # the Monday before 2024-06-15

@@ -20,6 +20,8 @@ BLOCKING_PREPS = frozenset({
 })
 SKIPPABLE = frozenset({"the", "a", "an", "its", "their", "his", "her", "both", "all", "fellow", "neighbouring", "neighboring"})
 COORD = frozenset({"and", ",", "&", "as well as", "or"})
+# Words joining coordinated names: "Armenia and Azerbaijan", "Armenia-Azerbaijan", "Russia/Ukraine".
+COORD_WORDS = frozenset({"and", ",", "&", "-", "–", "/"})
 # Objects of these words are parties ("between Armenia and Azerbaijan", "talks with Russia").
 PARTY_CUES = frozenset({"between", "among", "amongst", "with", "on", "over", "about", "of", "to", "and"})
 CLAUSE_BREAK = frozenset({";", ":", "—", "–", "but", "while", "whereas", "although", "though"})
@@ -100,7 +102,7 @@ def coordinated(an: Analysis, s: Sentence, head: Mention, states_only: bool = Tr
         j = cur.start - 1
         while j >= s.start and an.lower[j] in SKIPPABLE:
             j -= 1
-        if j < s.start or an.lower[j] not in ("and", ",", "&"):
+        if j < s.start or an.lower[j] not in COORD_WORDS:
             break
         k = j - 1
         while k >= s.start and an.lower[k] in SKIPPABLE:
@@ -113,7 +115,7 @@ def coordinated(an: Analysis, s: Sentence, head: Mention, states_only: bool = Tr
     cur = head
     while True:
         j = cur.end
-        if j >= s.end or an.lower[j] not in ("and", ",", "&"):
+        if j >= s.end or an.lower[j] not in COORD_WORDS:
             break
         k = j + 1
         if k < s.end and an.lower[k] == "and":

@@ -400,7 +400,7 @@ class Extractor:
         if not found and t in ("talks_hosted", "mediation_offer", "talks_meeting"):
             found = cx.cue_parties(an, s, frozenset({"with", "on", "over", "about", "of", "to", "and"}))
         elif not found and t in ("agreement", "leadership_role", "aid", "summit"):
-            found = cx.cue_parties(an, s, frozenset({"with", "to"}))
+            found = cx.cue_parties(an, s, frozenset({"with", "to", "from"} if t == "leadership_role" else {"with", "to"}))
         return cx.party_codes(extra + found, actors)
 
     # -- events ----------------------------------------------------------------------------
@@ -481,6 +481,8 @@ class Extractor:
             ev.venue_country, ev.geo_precision = actor, "country"
             ev.lat, ev.lon = (pt if pt else (None, None))
         ev.modality = cx.modality(an, s, c.start, c.end, c.base_modality)
+        if t == "talks_hosted" and ev.modality in ("planned", "hypothetical"):
+            ev.event_type = t = "mediation_offer"  # talks not yet held: "will host the next round"
         self._date(an, s, c, ev, disc)
         if ev.modality == "asserted" and ev.date_start and an.published and ev.date_start[:len(an.published)] > an.published:
             ev.modality = "planned"
