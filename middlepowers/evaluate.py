@@ -119,7 +119,7 @@ def _date_ok(pred: str | None, gold: str | None, pred_precision: str | None = No
 
 
 def _venue_ok(pred: str | None, gold: str | None) -> bool:
-    return bool(pred) and norm(pred) == norm(gold or "")
+    return isinstance(pred, str) and bool(pred) and norm(pred) == norm(gold or "")
 
 
 def _pair_score(p: dict, g: dict) -> tuple[int, int]:

@@ -72,7 +72,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
+    if best is not None:
+        # Short, mostly English texts fit several Latin code pages equally well; Windows-1252
+        # (a superset of Latin-1) is by far the likeliest of them for news copy.
+        tied = [r for r in results if r.chaos == best.chaos and r.coherence == best.coherence]
+        best = next((r for r in tied if r.encoding in ("cp1252", "latin_1", "iso8859_1")), best)
     if best is None or best.encoding is None:
         raise ArticleError(f"{name}: not UTF-8 and no text encoding could be detected")
     text = str(best)
@@ -95,6 +101,8 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     for tag in soup(["script", "style", "noscript", "template", "svg", "nav", "footer", "header", "aside", "form"]):
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
+    for br in root.find_all("br"):
+        br.replace_with(" ")
     h1 = root.find("h1") if hasattr(root, "find") else None
     if h1 is not None:
         title = h1.get_text(" ", strip=True) or title
@@ -105,7 +113,8 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         for el in found:
             if el.find(block_tags):  # the innermost block carries the text
                 continue
-            t = el.get_text(" ", strip=True)
+            # Inline tags join without spaces ("<b>Kazakhstan</b>’s" stays one word); blocks do not.
+            t = " ".join(el.get_text("").split())
             if t:
                 blocks.append(t)
     else:
@@ -241,7 +250,10 @@ def load_articles(folder: Path | str) -> tuple[list[Article], list[str]]:
     for path in files:
         aid = article_id_for(path, taken)
         try:
-            articles.append(read_article(path, manifest.get(path.name), aid))
+            art = read_article(path, manifest.get(path.name), aid)
+            articles.append(art)
+            if art.encoding != "utf-8":
+                warnings.append(f"{path.name}: not UTF-8; read as {art.encoding}")
         except ArticleError as exc:
             msg = f"skipped {exc}"
             log.warning(msg)

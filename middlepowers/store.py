@@ -38,7 +38,8 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path | str, info: dic
             df.to_parquet(tmp / f"{name}.parquet", index=False)
         (tmp / STAMP).write_text(json.dumps(info or {}, indent=2, sort_keys=True), encoding="utf-8")
         out.mkdir(parents=True, exist_ok=True)
-        for f in sorted(tmp.iterdir()):
+        # The stamp goes last: tables half-moved by an interruption never look current.
+        for f in sorted(tmp.iterdir(), key=lambda f: (f.name == STAMP, f.name)):
             os.replace(f, out / f.name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

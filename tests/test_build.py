@@ -439,3 +439,25 @@ def test_build_copy_of_tables_reads_back(dev_build, tmp_path):
     again = store.read_tables(tmp_path / "copy")
     for name in tables:
         assert _sorted(tables[name], name).equals(_sorted(again[name], name))
+
+
+def test_build_interrupted_while_moving_files_is_not_current(small, monkeypatch):
+    # The stamp is moved last, so tables half-replaced by an interruption are rebuilt next time.
+    arts, out = small
+    build(arts, out)
+    (arts / "third.txt").write_text("Uzbekistan hosted a conference on Afghanistan in Tashkent in 2022.\n", encoding="utf-8")
+    real = store.os.replace
+    calls = {"n": 0}
+
+    def interrupted(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        return real(src, dst)
+
+    monkeypatch.setattr(store.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(arts, out)
+    monkeypatch.undo()
+    assert not is_current(arts, out)
+    assert ensure_built(arts, out) is True

@@ -216,3 +216,16 @@ def test_evaluate_load_gold_missing_file(tmp_path):
     with pytest.raises(GoldError) as exc:
         load_gold(tmp_path / "absent.json")
     assert "absent.json" in str(exc.value)
+
+
+def test_evaluate_missing_venue_as_nan_is_a_miss_not_a_crash():
+    import pandas as pd
+
+    from middlepowers.evaluate import score
+
+    events = pd.DataFrame([{"article_id": "a", "event_type": "summit", "actor": "AZE", "venue": float("nan"), "date_start": None,
+                            "date_precision": None, "parties": [], "organisations": [], "evidence": "x"}])
+    articles = pd.DataFrame([{"article_id": "a", "file": "a.txt"}])
+    gold = [{"file": "a.txt", "event_type": "summit", "actor": "AZE", "venue_city": "Baku", "date": None}]
+    s = score(events, articles, gold)
+    assert (s.tp, s.venue_hits, s.venue_total) == (1, 0, 1)

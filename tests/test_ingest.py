@@ -188,7 +188,7 @@ def _correct_or_reported(tmp_path: Path, name: str, expected: str, caplog) -> No
 def test_ingest_windows_1251_russian_is_decoded(tmp_path, caplog):
     write(tmp_path, "ru.txt", RUSSIAN.encode("cp1251"))
     arts, warnings = load_articles(tmp_path)
-    assert warnings == []
+    assert warnings == ["ru.txt: not UTF-8; read as cp1251"]  # decoded, and the user is told how
     assert arts[0].text == RUSSIAN.strip()
     assert arts[0].encoding.replace("-", "").lower() in {"cp1251", "windows1251"}
 
@@ -384,3 +384,20 @@ def test_ingest_missing_manifest_is_fine(tmp_path):
 
 def test_ingest_suffixes_cover_the_contract():
     assert {".txt", ".md", ".html"} <= set(ingest.SUFFIXES)
+
+
+def test_ingest_latin1_english_prefers_windows_1252():
+    # Short English text with a few accents fits several code pages; 1252/Latin-1 is the likely one.
+    text, enc = ingest.decode("Switzerland hosted talks in Genève; delegates then flew to São Tomé.\n".encode("latin-1"), "g.txt")
+    assert "Genève" in text and "São Tomé" in text and enc == "cp1252"
+
+
+def test_ingest_not_utf8_is_reported_in_the_build_warnings(tmp_path):
+    (tmp_path / "g.txt").write_bytes("Talks in Genève were hosted by Switzerland in 2021.\n".encode("latin-1"))
+    arts, warnings = ingest.load_articles(tmp_path)
+    assert len(arts) == 1 and any("g.txt" in w and "not UTF-8" in w for w in warnings)
+
+
+def test_ingest_html_inline_tags_do_not_split_words():
+    text, _ = ingest.html_to_text("<article><p>The <b>Kazakhstan</b>’s proposal on the <a href='#'>Montreux Convention</a>.<br>Next line</p></article>")
+    assert text == "The Kazakhstan’s proposal on the Montreux Convention. Next line"

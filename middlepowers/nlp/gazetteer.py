@@ -20,7 +20,7 @@ from .. import reference
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 # Cities at least this large are recognised anywhere; smaller ones only after "in", "at"...
 MAJOR_CITY_POPULATION = 100_000
 MIN_CITY_POPULATION = 1_000
@@ -238,7 +238,7 @@ def build_index() -> Gazetteer:
             if key in gz.names and any(t[0] != "PLACE" for t in gz.names[key]):
                 continue  # a country, leader or organisation of that name wins
             cue_only = (not major) or key in stop
-            kind = "capital" if capital_of else "city"
+            kind = "capital" if capital_of and gz.capitals.get(capital_of) == place else "city"
             gz.add(n, Entry("PLACE", place.name, iso3, kind, place, cue_only=cue_only))
     for r in reference.rows("places"):
         gid = int(r["geonameid"]) if r.get("geonameid", "").isdigit() else None
