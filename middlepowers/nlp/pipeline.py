@@ -94,12 +94,11 @@ def get_nlp():
 
         @Language.component("middlepowers_newlines")
         def newlines(doc):
-            for tok in doc[1:]:
-                prev = doc[tok.i - 1]
-                if "\n" in prev.text_with_ws and not prev.text.isspace() and "\n" in prev.whitespace_:
+            after_break = False
+            for tok in doc:
+                if after_break:
                     tok.is_sent_start = True
-                elif prev.is_space and "\n" in prev.text:
-                    tok.is_sent_start = True
+                after_break = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
             return doc
 
     nlp = spacy.blank("en")
@@ -124,26 +123,57 @@ def _choose(entries: list[Entry], surface: str, prev_lower: str) -> Entry | None
     return None
 
 
-def find_mentions(doc, keys: list[str], gz) -> list[Mention]:
+@dataclass
+class Tokens:
+    """Plain lists of the token attributes the rules read: one pass over the Doc, no Token objects later."""
+
+    text: str
+    texts: list[str]
+    lower: list[str]
+    keys: list[str]
+    idx: list[int]
+    space: list[bool]
+    sent_start: list[bool]
+
+    @classmethod
+    def of(cls, doc) -> "Tokens":
+        texts, lower, keys, idx, space, starts = [], [], [], [], [], []
+        norm = gazetteer.norm
+        for t in doc:
+            tx = t.text
+            sp = t.is_space
+            texts.append(tx)
+            lower.append(t.lower_)
+            keys.append("" if sp else norm(tx))
+            idx.append(t.idx)
+            space.append(sp)
+            starts.append(bool(t.is_sent_start))
+        return cls(doc.text, texts, lower, keys, idx, space, starts)
+
+    def surface(self, i: int, j: int) -> str:
+        return self.text[self.idx[i]:self.idx[j - 1] + len(self.texts[j - 1])]
+
+
+def find_mentions(tk: Tokens, gz) -> list[Mention]:
     """Longest gazetteer matches over token n-grams, left to right, never across sentences."""
     out: list[Mention] = []
-    n = len(doc)
+    keys, texts = tk.keys, tk.texts
+    n = len(keys)
     i = 0
     while i < n:
         k0 = keys[i]
-        tok = doc[i]
-        if not k0 or k0 not in gz.prefixes or not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+        if not k0 or k0 not in gz.prefixes or not (texts[i][:1].isupper() or texts[i][:1].isdigit()):
             i += 1
             continue
         best = None
         parts: list[str] = []
         j = i
         while j < n and j - i < 3 * gazetteer.MAX_WORDS:
-            if j > i and doc[j].is_sent_start:
+            if j > i and tk.sent_start[j]:
                 break
             if keys[j]:
                 parts.append(keys[j])
-            elif not (doc[j].text in "-–‑" and j > i):
+            elif not (texts[j] in "-–‑" and j > i):
                 break
             key = " ".join(parts)
             if key not in gz.prefixes:
@@ -155,8 +185,8 @@ def find_mentions(doc, keys: list[str], gz) -> list[Mention]:
             i += 1
             continue
         end, key = best
-        surface = doc[i:end].text
-        prev_lower = doc[i - 1].lower_ if i > 0 else ""
+        surface = tk.surface(i, end)
+        prev_lower = tk.lower[i - 1] if i > 0 else ""
         entry = _choose(gz.entries(key), surface, prev_lower)
         if entry is None:
             i += 1
@@ -166,30 +196,30 @@ def find_mentions(doc, keys: list[str], gz) -> list[Mention]:
     return out
 
 
-def _token_keys(doc) -> list[str]:
-    return [gazetteer.norm(t.text) if not t.is_space else "" for t in doc]
-
-
 def analyse(text: str, published: str | None = None) -> Analysis:
     """Tokenise, split, and find names, dates and triggers in one article's text."""
     nlp = get_nlp()
     gz = gazetteer.load()
     doc = nlp(text)
-    keys = _token_keys(doc)
-    mentions = find_mentions(doc, keys, gz)
+    tk = Tokens.of(doc)
+    mentions = find_mentions(tk, gz)
     matchers = get_matchers()
-    lower = [t.lower_ for t in doc]
+    lower = tk.lower
     vocab = nlp.vocab.strings
 
+    bounds = [i for i, st in enumerate(tk.sent_start) if st or i == 0] + [len(lower)]
     sentences: list[Sentence] = []
     paragraph = 0
     last_end_char = 0
-    for s in doc.sents:
-        toks = [t for t in s if not t.is_space]
-        if not toks:
+    for a, b in zip(bounds, bounds[1:]):
+        while a < b and tk.space[a]:
+            a += 1
+        while b > a and tk.space[b - 1]:
+            b -= 1
+        if a >= b:
             continue
-        start, end = toks[0].i, toks[-1].i + 1
-        sc, ec = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        start, end = a, b
+        sc, ec = tk.idx[a], tk.idx[b - 1] + len(tk.texts[b - 1])
         if sentences and "\n" in text[last_end_char:sc]:
             paragraph += 1
         last_end_char = ec
