@@ -6,8 +6,17 @@ from middlepowers.app import sidebar, widgets
 from middlepowers.views import charts, listing, maps
 from middlepowers.views.columns import EV
 
+PICK = "venue_pick"
+
 view = sidebar.setup("map")
 ev = view.events
+
+
+def _from_map() -> None:
+    # A click on a venue selects it in the picker below; a click on empty sea clears it.
+    selection = st.session_state["venue_map"]["selection"]
+    st.session_state[PICK] = listing.picked_venue(selection["objects"], maps.VENUE_LAYER)
+
 
 st.title("Map of mediation venues")
 members = maps.members_of(view.tables.organisations, view.filters.orgs) if view.filters.orgs else None
@@ -15,17 +24,25 @@ deck = maps.venue_deck(ev, view.countries, view.names, view.centres, members)
 widgets.actor_legend(charts.lanes(ev, 8), view.names)
 if members:
     st.caption(f"Shaded: member states of {', '.join(view.filters.orgs)}.")
-# A stable key keeps the reader's zoom and the selected venue across reruns.
-chosen = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="venue_map", height=560)
+# A stable key and a constant initial view keep the reader's zoom and centre across reruns.
+st.pydeck_chart(deck, on_select=_from_map, selection_mode="single-object", key="venue_map", height=560)
 unplaced = int(ev[EV.lat].isna().sum()) if len(ev) else 0
 if unplaced:
     st.caption(f"{unplaced:,} matching events have no known venue coordinates and are not on the map.")
 
-picked = (chosen.selection.objects or {}).get(maps.VENUE_LAYER, []) if chosen else []
-if picked:
-    venue = picked[0]
-    at = listing.events_at(ev, venue.get("venue"), venue.get("venue_country"))
-    st.subheader(f"Events at {venue.get('venue')}")
-    widgets.events_table(view, at, key="venue_events")
+venues = maps.venues_frame(ev, view.names)
+keys = [listing.venue_key(v, c) for v, c in zip(venues["venue"], venues["venue_country"])]
+labels = {k: f"{v} ({view.names.get(c, c or '?')}): {n:,} events"
+          for k, v, c, n in zip(keys, venues["venue"], venues["venue_country"], venues["n_events"])}
+if st.session_state.get(PICK) not in keys:
+    st.session_state[PICK] = None  # the venue dropped out of the filtered events
+# The picker is the keyboard's way to what a click on the map does.
+pick = st.selectbox("Venue", keys, key=PICK, format_func=labels.get,
+                    placeholder="Click a venue on the map, or choose one here")
+if pick:
+    venue, _, country = pick.partition("|")
+    st.subheader(f"Events at {venue}")
+    widgets.events_table(view, listing.events_at(ev, venue, country or None), key="venue_events")
 else:
-    st.info("Click a venue on the map to list its events with their evidence.", icon=":material/touch_app:")
+    st.info("Click a venue on the map, or choose one above, to list its events with their evidence.",
+            icon=":material/touch_app:")

@@ -314,3 +314,21 @@ def test_app_build_failure_is_retried_not_cached(monkeypatch, tmp_path):
     at.run()
     assert_clean(at)
     assert at.main.metric[0].value == "40" or int(at.main.metric[0].value.replace(",", "")) > 0
+
+
+def test_app_map_venue_picker_lists_its_events(use_tables, seeded_dir):
+    from middlepowers.views import filters, geo, maps
+
+    t = synthetic_tables(300, seed=1)
+    top = maps.venues_frame(filters.apply(t["events"], t["articles"], filters.Filters()), geo.country_names()).iloc[0]
+    use_tables(seeded_dir)
+    at = app(page="pages/1_Map.py")
+    assert not at.main.subheader
+    picker = at.main.selectbox(key="venue_pick")
+    assert picker.value is None and picker.options[0].startswith(top.venue)
+    picker.set_value(f"{top.venue}|{top.venue_country}").run()
+    assert_clean(at)
+    assert not at.warning
+    assert at.main.subheader[0].value == f"Events at {top.venue}"
+    shown = at.main.dataframe[0].value
+    assert len(shown) == top.n_events and set(shown["venue"]) == {top.venue}

@@ -98,3 +98,11 @@ def test_geo_names_and_centroids_cover_the_subjects():
     assert names["KAZ"] == "Kazakhstan" and names["AZE"] == "Azerbaijan"
     lon, lat = centres["KAZ"]
     assert 46 < lon < 88 and 40 < lat < 56
+
+
+def test_maps_click_on_a_venue_names_it_for_the_picker(events):
+    v = maps.venues_frame(events, NAMES)
+    clicked = {maps.VENUE_LAYER: [v.iloc[0][["venue", "venue_country"]].to_dict()]}
+    assert listing.picked_venue(clicked, maps.VENUE_LAYER) == "Astana|KAZ"
+    assert listing.picked_venue({}, maps.VENUE_LAYER) is None
+    assert listing.picked_venue({"arcs": [{"label": "x"}]}, maps.VENUE_LAYER) is None

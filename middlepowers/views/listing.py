@@ -46,3 +46,16 @@ def events_at(events: pd.DataFrame, venue: str, venue_country: str | None) -> pd
     if venue_country:
         mask &= (events[EV.venue_country] == venue_country).fillna(False)
     return events[mask.fillna(False).astype(bool)]
+
+
+def venue_key(venue: str | None, venue_country: str | None) -> str:
+    """One string naming a venue of the map, e.g. `Astana|KAZ` (the picker's value)."""
+    return f"{venue or ''}|{venue_country or ''}"
+
+
+def picked_venue(selection_objects: dict | None, layer: str) -> str | None:
+    """The venue key of the point clicked on the map, from st.pydeck_chart's selection.objects."""
+    picked = (selection_objects or {}).get(layer) or []
+    if not picked:
+        return None
+    return venue_key(picked[0].get("venue"), picked[0].get("venue_country"))

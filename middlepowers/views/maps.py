@@ -161,7 +161,10 @@ def venue_deck(events: pd.DataFrame, countries: gpd.GeoDataFrame, names: dict[st
     venues = venues[["venue", "venue_country", "lat", "lon", "n_events", "color", "radius", "label"]]
     layers.append(pdk.Layer("ArcLayer", data=arcs, id="arcs", get_source_position="source",
                             get_target_position="target", get_source_color="color", get_target_color=[90, 90, 90, 120],
-                            get_width="width", width_units="pixels", pickable=True))
+                            get_width="width", width_units="pixels", pickable=True,
+                            # Arcs rise above the ground; writing depth would put them in front of
+                            # the venues they start from, and a click on a venue would pick an arc.
+                            parameters={"depthWriteEnabled": False}))
     layers.append(pdk.Layer("ScatterplotLayer", data=venues, id=VENUE_LAYER, get_position=["lon", "lat"],
                             get_radius="radius", radius_units="pixels", get_fill_color="color",
                             get_line_color=[255, 255, 255], line_width_min_pixels=1, stroked=True,
