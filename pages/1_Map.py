@@ -20,7 +20,8 @@ def _from_map() -> None:
 
 st.title("Map of mediation venues")
 members = maps.members_of(view.tables.organisations, view.filters.orgs) if view.filters.orgs else None
-deck = maps.venue_deck(ev, view.countries, view.names, view.centres, members)
+venues = maps.venues_frame(ev, view.names)
+deck = maps.venue_deck(ev, view.countries, view.names, view.centres, members, venues)
 widgets.actor_legend(charts.lanes(ev, 8), view.names)
 if members:
     st.caption(f"Shaded: member states of {', '.join(view.filters.orgs)}.")
@@ -30,7 +31,6 @@ unplaced = int(ev[EV.lat].isna().sum()) if len(ev) else 0
 if unplaced:
     st.caption(f"{unplaced:,} matching events have no known venue coordinates and are not on the map.")
 
-venues = maps.venues_frame(ev, view.names)
 keys = [listing.venue_key(v, c) for v, c in zip(venues["venue"], venues["venue_country"])]
 labels = {k: f"{v} ({view.names.get(c, c or '?')}): {n:,} events"
           for k, v, c, n in zip(keys, venues["venue"], venues["venue_country"], venues["n_events"])}

@@ -10,9 +10,10 @@ from middlepowers.views import charts, compare, filters as flt
 from middlepowers.views.columns import EV, IN, OR
 
 view = sidebar.setup("compare")
-# The comparison is always of the two subjects: every filter applies except the acting country.
-ev = flt.apply(view.tables.events, view.tables.articles, replace(view.filters, actors=()))
 pair = compare.PAIR
+# The comparison is always of the two subjects: every filter applies except the acting country,
+# and only their events are kept, once, so each table below works on the smaller frame.
+ev = flt.apply(view.tables.events, view.tables.articles, replace(view.filters, actors=pair))
 names = view.names
 
 
@@ -64,5 +65,5 @@ st.caption("Occasions where both act (same name, or same type, venue and date), 
 widgets.events_table(view, compare.shared_occasions(ev, *pair), key="shared_events")
 
 st.header("Both over time")
-st.plotly_chart(charts.timeline_figure(ev[ev[EV.actor].isin(pair).fillna(False)], names), key="pair_timeline",
+st.plotly_chart(charts.timeline_figure(ev, names), key="pair_timeline",
                 width="stretch", config={"displaylogo": False})

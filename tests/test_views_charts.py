@@ -80,3 +80,15 @@ def test_charts_empty_frames_give_a_message_not_an_error(build):
 def test_charts_type_counts_one_trace_per_country(events):
     fig = charts.type_counts_figure(compare.type_counts(events), NAMES)
     assert [t.name for t in fig.data] == ["Kazakhstan", "Azerbaijan"]
+
+
+@pytest.mark.parametrize("build", [
+    lambda e: charts.timeline_figure(e, NAMES), charts.yearly_counts_figure,
+    lambda e: charts.type_counts_figure(compare.type_counts(e), NAMES),
+    lambda e: charts.organisation_counts_figure(pd.DataFrame({"acronym": ["SCO", "OTS"], "events": [3, 1]})),
+])
+@pytest.mark.parametrize("empty", [False, True])
+def test_charts_figures_pass_plotly_validation(events, build, empty):
+    # The builders skip plotly's validation for speed; here it runs on what they make.
+    fig = build(schema.empty_frame("events") if empty else events)
+    go.Figure(fig.to_dict())  # raises on an unknown or mistyped property

@@ -19,8 +19,14 @@ MAX_LANES = 12
 _DAY_MS = 86_400_000
 _WRAP = re.compile(r"(.{1,70})(?:\s+|$)")
 MAX_HOVER = 280
-MAX_TIMELINE_EVENTS = 4000
-_LAYOUT = dict(template="plotly_white", font=dict(size=13), hoverlabel=dict(align="left"))
+MAX_TIMELINE_EVENTS = 2000  # beyond this the hover texts alone pass 500 KB per rerun
+_LAYOUT = dict(font=dict(size=13), hoverlabel=dict(align="left"))
+
+
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain dicts without plotly's per-property validation, which took most of
+    each chart's build time; tests/test_views_charts.py validates every builder's output."""
+    return go.Figure({"data": data, "layout": layout}, _validate=False)
 
 
 def _frame(title: str, legend_rows: int = 0) -> dict:
@@ -51,10 +57,9 @@ def lanes(events: pd.DataFrame, max_lanes: int = MAX_LANES) -> list[str]:
 
 
 def _empty(title: str, message: str = "No events match the filters") -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=15))
-    fig.update_layout(xaxis_visible=False, yaxis_visible=False, height=300, **_frame(title))
-    return fig
+    note = dict(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=15))
+    return _figure([], dict(annotations=[note], xaxis=dict(visible=False), yaxis=dict(visible=False), height=300,
+                            **_frame(title)))
 
 
 def timeline_figure(events: pd.DataFrame, names: dict[str, str], max_lanes: int = MAX_LANES,
@@ -92,8 +97,7 @@ def timeline_figure(events: pd.DataFrame, names: dict[str, str], max_lanes: int 
                                     dated[EV.venue].to_numpy(object, na_value=None),
                                     dated[EV.evidence].to_numpy(object, na_value=None))
     ], dtype=object)
-    # The arrays are built and checked here; plotly's validation would double the build time.
-    fig = go.Figure(_validate=False)
+    traces = []
     for t in schema.EVENT_TYPES:
         sel = etype == t
         if not sel.any():
@@ -104,19 +108,20 @@ def timeline_figure(events: pd.DataFrame, names: dict[str, str], max_lanes: int 
         point = sel & (precision == "day")
         if span.any():
             dur = (end[span] - start[span]) / np.timedelta64(1, "ms") + _DAY_MS
-            fig.add_trace(go.Bar(
-                orientation="h", base=start[span], x=dur, y=y[span], width=0.12, name=label, legendgroup=t,
-                marker=dict(color=colour, opacity=0.45, line_width=0), hovertext=hover[span],
+            traces.append(dict(
+                type="bar", orientation="h", base=start[span], x=dur, y=y[span], width=0.12, name=label,
+                legendgroup=t, marker=dict(color=colour, opacity=0.45, line=dict(width=0)), hovertext=hover[span],
                 hovertemplate="%{hovertext}<extra></extra>",
             ))
         if point.any():
-            fig.add_trace(go.Scatter(
-                x=start[point], y=y[point], mode="markers", name=label, legendgroup=t, showlegend=not span.any(),
+            traces.append(dict(
+                type="scatter", x=start[point], y=y[point], mode="markers", name=label, legendgroup=t,
+                showlegend=not span.any(),
                 marker=dict(color=colour, size=8, line=dict(width=0.5, color="white")),
                 hovertext=hover[point], hovertemplate="%{hovertext}<extra></extra>",
             ))
     ticks = [name_of(a, names) for a in order] + (["Other countries"] if has_other else [])
-    fig.update_layout(
+    return _figure(traces, dict(
         barmode="overlay", height=max(340, 60 * len(ticks) + 190),
         xaxis=dict(type="date", title=None), hovermode="closest",
         yaxis=dict(tickmode="array", tickvals=list(range(len(ticks))), ticktext=ticks,
@@ -125,8 +130,7 @@ def timeline_figure(events: pd.DataFrame, names: dict[str, str], max_lanes: int 
         shapes=[dict(type="line", xref="paper", x0=0, x1=1, y0=i + 0.5, y1=i + 0.5,
                      line=dict(width=1, color="#e5e5e5")) for i in range(len(ticks) - 1)],
         **_frame(title, legend_rows=3),
-    )
-    return fig
+    ))
 
 
 def yearly_counts_figure(events: pd.DataFrame) -> go.Figure:
@@ -137,14 +141,13 @@ def yearly_counts_figure(events: pd.DataFrame) -> go.Figure:
     if df.empty:
         return _empty(title)
     counts = df.groupby(["year", "type"]).size().unstack(fill_value=0).sort_index()
-    fig = go.Figure()
-    for t in schema.EVENT_TYPES:
-        if t in counts.columns:
-            fig.add_trace(go.Bar(x=counts.index.astype(int), y=counts[t], name=schema.EVENT_TYPE_LABELS[t],
-                                 marker_color=EVENT_TYPE_COLOURS[t], hovertemplate="%{x}: %{y} " + html.escape(schema.EVENT_TYPE_LABELS[t]) + "<extra></extra>"))
+    years = counts.index.astype(int).to_numpy()
+    traces = [dict(type="bar", x=years, y=counts[t].to_numpy(), name=schema.EVENT_TYPE_LABELS[t],
+                   marker=dict(color=EVENT_TYPE_COLOURS[t]),
+                   hovertemplate="%{x}: %{y} " + html.escape(schema.EVENT_TYPE_LABELS[t]) + "<extra></extra>")
+              for t in schema.EVENT_TYPES if t in counts.columns]
     # No legend: the colours are the timeline's beside it, and the hover names the type.
-    fig.update_layout(barmode="stack", height=420, xaxis_title=None, yaxis_title="events", **_frame(title))
-    return fig
+    return _figure(traces, dict(barmode="stack", height=420, yaxis=dict(title=dict(text="events")), **_frame(title)))
 
 
 def type_counts_figure(counts: pd.DataFrame, names: dict[str, str]) -> go.Figure:
@@ -152,12 +155,10 @@ def type_counts_figure(counts: pd.DataFrame, names: dict[str, str]) -> go.Figure
     title = "Events by type"
     if counts.empty or counts.to_numpy().sum() == 0:
         return _empty(title)
-    fig = go.Figure()
     labels = [schema.EVENT_TYPE_LABELS.get(t, t) for t in counts.index]
-    for actor in counts.columns:
-        fig.add_trace(go.Bar(x=labels, y=counts[actor], name=name_of(actor, names), marker_color=actor_hex(actor)))
-    fig.update_layout(barmode="group", height=380, **_frame(title, legend_rows=1))
-    return fig
+    traces = [dict(type="bar", x=labels, y=counts[actor].to_numpy(), name=name_of(actor, names),
+                   marker=dict(color=actor_hex(actor))) for actor in counts.columns]
+    return _figure(traces, dict(barmode="group", height=380, **_frame(title, legend_rows=1)))
 
 
 def organisation_counts_figure(table: pd.DataFrame) -> go.Figure:
@@ -166,6 +167,6 @@ def organisation_counts_figure(table: pd.DataFrame) -> go.Figure:
     if table.empty or table["events"].sum() == 0:
         return _empty(title)
     t = table.sort_values("events")
-    fig = go.Figure(go.Bar(x=t["events"], y=t["acronym"], orientation="h", marker_color="#0072B2"))
-    fig.update_layout(height=max(300, 22 * len(t) + 120), **_frame(title))
-    return fig
+    bars = dict(type="bar", x=t["events"].to_numpy(), y=t["acronym"].to_numpy(object), orientation="h",
+                marker=dict(color="#0072B2"))
+    return _figure([bars], dict(height=max(300, 22 * len(t) + 120), **_frame(title)))

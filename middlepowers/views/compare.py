@@ -34,8 +34,11 @@ def venues_hosted(events: pd.DataFrame, actor: str) -> pd.DataFrame:
     sub = sub[sub[EV.event_type].isin(HOSTING_TYPES).fillna(False).astype(bool) & sub[EV.venue].notna()]
     if sub.empty:
         return pd.DataFrame(columns=["venue", "events", "first", "last"])
-    g = sub.groupby(EV.venue).agg(events=(EV.event_id, "size"), first=(EV.date_start, "min"), last=(EV.date_start, "max"))
-    return g.sort_values("events", ascending=False).reset_index().rename(columns={EV.venue: "venue"})
+    # Plain object columns: grouping Arrow-backed strings with min/max took ~40 ms at 20,000 events.
+    small = pd.DataFrame({"venue": sub[EV.venue].to_numpy(object),
+                          "date": sub[EV.date_start].to_numpy(object, na_value=None)})
+    g = small.groupby("venue").agg(events=("venue", "size"), first=("date", "min"), last=("date", "max"))
+    return g.sort_values("events", ascending=False, kind="stable").reset_index()
 
 
 def initiatives_of(initiatives: pd.DataFrame, actor: str) -> pd.DataFrame:

@@ -151,9 +151,11 @@ def _deck(layers: list[pdk.Layer]) -> pdk.Deck:
 
 
 def venue_deck(events: pd.DataFrame, countries: gpd.GeoDataFrame, names: dict[str, str],
-               centres: dict[str, tuple[float, float]], members: dict[str, list[str]] | None = None) -> pdk.Deck:
-    """The map of mediation venues: points sized by events and coloured by actor, arcs to parties."""
-    venues = venues_frame(events, names)
+               centres: dict[str, tuple[float, float]], members: dict[str, list[str]] | None = None,
+               venues: pd.DataFrame | None = None) -> pdk.Deck:
+    """The map of mediation venues: points sized by events and coloured by actor, arcs to parties.
+    `venues` is venues_frame(events, names) when the caller already has it."""
+    venues = venues_frame(events, names) if venues is None else venues
     arcs = arcs_frame(events, centres, names)
     layers = _base_layers(countries, members)
     # Only the columns the layers draw or show travel to the browser.
