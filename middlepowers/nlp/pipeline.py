@@ -240,13 +240,13 @@ def analyse(text: str, published: str | None = None) -> Analysis:
         s = sent_of_token(m.start)
         if s is not None:
             s.mentions.append(m)
-    # Each rule runs only on sentences holding one of its anchor words (see rules.build_matchers).
+    # Each pattern runs only on sentences holding all its obligatory words (see rules.build_matchers).
     for s in sentences:
         words = set(lower[s.start:s.end])
         found = []
         span = None
-        for anchors, matcher in matchers:
-            if words.isdisjoint(anchors):
+        for required, matcher in matchers:
+            if any(words.isdisjoint(r) for r in required):
                 continue
             span = span if span is not None else doc[s.start:s.end]
             found.extend(matcher(span))
