@@ -14,25 +14,27 @@ from .errors import AtlasError
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="middlepowers", description="Turn articles about middle-power diplomacy into tables.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="only errors on stderr")
+    p = argparse.ArgumentParser(prog="middlepowers", description="Turn articles about middle-power diplomacy into tables.",
+                                parents=[common])
     p.add_argument("--version", action="version", version=f"middlepowers {__version__}")
-    p.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
     sub = p.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="read a folder of articles and write the Parquet tables")
+    b = sub.add_parser("build", help="read a folder of articles and write the Parquet tables", parents=[common])
     b.add_argument("--articles", default="seeds", help="folder of .txt/.md/.html articles (default: seeds)")
     b.add_argument("--out", default="data/processed", help="output folder for the tables (default: data/processed)")
     b.add_argument("--workers", type=int, default=1, help="processes to use (default: 1; 0 = all cores)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    e = sub.add_parser("evaluate", help="build in a temporary folder and score against a gold file")
+    e = sub.add_parser("evaluate", help="build in a temporary folder and score against a gold file", parents=[common])
     e.add_argument("--gold", required=True, help="gold events (JSON list, see CONTRACT.md)")
     e.add_argument("--articles", default="seeds", help="folder of the gold's articles (default: seeds)")
     e.add_argument("--workers", type=int, default=1)
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     e.add_argument("--errors", action="store_true", help="list every miss, extra and wrong venue or date")
 
-    x = sub.add_parser("export", help="write the events table of a built folder as CSV")
+    x = sub.add_parser("export", help="write the events table of a built folder as CSV", parents=[common])
     x.add_argument("--out", default="data/processed", help="folder of built tables (default: data/processed)")
     x.add_argument("--csv", required=True, help="CSV file to write ('-' for stdout)")
     return p
@@ -94,6 +96,7 @@ def cmd_export(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    args.quiet = getattr(args, "quiet", False)
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING, format="%(levelname)s: %(message)s")
     # Warnings for skipped articles are printed once by the command, not also by the logger.
     logging.getLogger("middlepowers.build").setLevel(logging.ERROR)

