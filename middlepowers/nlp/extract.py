@@ -227,7 +227,7 @@ def _eponyms(an: Analysis, s: Sentence) -> list[tuple[str, Mention, int]]:
 
 
 def _title_span(an: Analysis, s: Sentence, i: int, mention_at: dict[int, Mention]) -> tuple[int, int] | None:
-    """A capitalised name starting at token i: 'Congress of Leaders of World and Traditional Religions'."""
+    """A capitalised name starting at token i: 'Astana International Forum for Dialogue and Peace'."""
     doc = an.doc
     if not doc[i].text[:1].isupper() or an.lower[i] in TITLE_STOP:
         return None
@@ -410,29 +410,27 @@ class Extractor:
         events: list[Event] = []
         seen: set[tuple[str, str]] = set()
 
+        def keep(ev: Event | None) -> None:
+            """One event per (type, actor) in a sentence: the first reading wins."""
+            if ev is not None and (ev.event_type, ev.actor) not in seen:
+                seen.add((ev.event_type, ev.actor))
+                events.append(ev)
+
         for etype, m, k in _eponyms(an, s):
             name = an.doc[m.start:k + 1].text if etype == "initiative" else None
             ev = self._event(an, s, Candidate(etype, "eponym", m.start, k + 1), article_id, [m], "eponym", disc, blocked)
             if ev is not None and etype == "initiative":
                 ev.name = ev.name or name
-            if ev is not None and (ev.event_type, ev.actor) not in seen:
-                seen.add((ev.event_type, ev.actor))
-                events.append(ev)
+            keep(ev)
 
         for c in cands:
             if c.event_type == "talks_meeting":
-                ev = self._meeting(an, s, c, article_id, disc, blocked)
-                if ev is not None and (ev.event_type, ev.actor) not in seen:
-                    seen.add((ev.event_type, ev.actor))
-                    events.append(ev)
+                keep(self._meeting(an, s, c, article_id, disc, blocked))
                 continue
             found, how = self.actors(an, s, c, blocked, disc)
             if not found:
                 if c.event_type == "summit":
-                    ev = self._venue_host(an, s, c, article_id, disc, blocked)
-                    if ev is not None and (ev.event_type, ev.actor) not in seen:
-                        seen.add((ev.event_type, ev.actor))
-                        events.append(ev)
+                    keep(self._venue_host(an, s, c, article_id, disc, blocked))
                 continue
             actor_mentions = [f for f in found if isinstance(f, Mention)]
             codes = [f.state if isinstance(f, Mention) else f for f in found]

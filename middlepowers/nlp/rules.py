@@ -99,7 +99,7 @@ def pattern_facilitated():
 
 
 def pattern_platform():
-    """'Kazakhstan offered a platform for negotiations between Armenia and Azerbaijan'."""
+    """'Uzbekistan provided a venue for talks between the Afghan factions'."""
     return "talks_hosted", [
         [_w(["offered", "provided", "provides", "provide", "offers", "providing", "offering", "gave", "became"]), _gap(3),
          _w(PLATFORM), _gap(2), _w(["for", "of"]), _gap(3), _w(TALKS + ["peace"])],
