@@ -7,22 +7,13 @@ import functools
 import numpy as np
 import pandas as pd
 
-from . import schema
+from . import reference, schema
 
 # Actors weighted towards the atlas's two subjects, then other middle powers.
 _ACTORS = ("KAZ", "AZE", "TUR", "QAT", "UZB", "IDN", "BRA", "IND", "SAU", "ARE", "KOR", "MEX", "ZAF", "CHE", "NOR")
 _ACTOR_WEIGHTS = (0.28, 0.22) + (0.5 / 13,) * 13
 _PARTIES = ("ARM", "AZE", "SYR", "RUS", "IRN", "TUR", "AFG", "UKR", "USA", "CHN", "ISR", "PSE", "KGZ", "TJK", "YEM", "SDN")
 _NON_STATE = ("syrian opposition", "taliban", "houthis")
-_ORG_NAMES = {
-    "SCO": "Shanghai Cooperation Organisation", "CICA": "Conference on Interaction and Confidence-Building Measures in Asia",
-    "NAM": "Non-Aligned Movement", "OTS": "Organization of Turkic States", "UN": "United Nations",
-    "UNSC": "United Nations Security Council", "UNGA": "United Nations General Assembly",
-    "EAEU": "Eurasian Economic Union", "CIS": "Commonwealth of Independent States",
-    "OSCE": "Organization for Security and Co-operation in Europe", "OIC": "Organisation of Islamic Cooperation",
-    "BRICS": "BRICS", "G20": "Group of Twenty", "EU": "European Union", "WHO": "World Health Organization",
-    "CSTO": "Collective Security Treaty Organization", "ASEAN": "Association of Southeast Asian Nations",
-}
 _SOURCES = ("astanatimes.com", "azernews.az", "eurasianet.org", "thediplomat.com", "trend.az", "reuters.com")
 _VERBS = {
     "talks_hosted": "hosted talks between", "mediation_offer": "offered to mediate between",
@@ -191,7 +182,9 @@ def _initiatives(events: pd.DataFrame) -> pd.DataFrame:
 def _organisations(events: pd.DataFrame, rng, countries: list[str]) -> pd.DataFrame:
     rows = []
     exploded = events[["organisations", "article_id"]].explode("organisations")
-    for acr, name in _ORG_NAMES.items():
+    names = {acr: rec.get("name") or acr for acr, rec in reference.organisations().items()}
+    for acr in schema.CONTRACT_ORGANISATIONS:
+        name = names.get(acr, acr)
         hits = exploded[exploded["organisations"] == acr]
         members = sorted({str(c) for c in rng.choice(countries, size=int(rng.integers(5, 40)), replace=False)})
         statuses = []

@@ -80,7 +80,7 @@ def pattern_host_talks():
 
 
 def pattern_act_as_host():
-    """'enabled it to act as a host for these talks' / 'served as mediator between...'."""
+    """'Oman acted as an intermediary in the talks' / 'served as mediator between...'."""
     return "talks_role", [
         [_w(["act", "acts", "acted", "acting", "serve", "serves", "served", "serving"]), {"LOWER": "as"}, _gap(2),
          _w(["host", "mediator", "facilitator", "broker", "intermediary", "go-between", "venue"])],
