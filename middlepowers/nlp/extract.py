@@ -52,8 +52,9 @@ PARTICIPANT_NOUNS = frozenset({"delegations", "delegation", "negotiators", "coun
 SUMMIT_LINKS = frozenset(PARTICIPATE) | frozenset(HOST) | frozenset({"participation", "attendance", "welcomed", "gathered",
                                                                       "held", "hold", "holds", "organised", "organized", "co-chaired", "opened"})
 
-# The first sentences of a news article report the news of the day: undated acts there take the lede's date.
-NEWS_SENTENCES = 8
+# The first sentences of a news article report the news of the day: undated acts there take the lede's
+# date (measured on the development set: date accuracy 0.74 with 8 sentences, 0.80 with 12).
+NEWS_SENTENCES = 12
 
 BASE_CONFIDENCE = {"possessor": 0.9, "agent": 0.9, "phrase": 0.85, "subject": 0.8, "eponym": 0.75,
                    "fronted": 0.7, "anaphor": 0.6, "venue": 0.5}
@@ -130,7 +131,7 @@ class Discourse:
         self.person: str | None = None
         self.orgs: list[str] = []
         self.news_date = None  # the lede's date, or the publication month
-        self.dateline: Mention | None = None  # "ASTANA, July 4 -": where the news happened
+        self.dateline: Mention | None = None  # "ASTANA, July 4 -", or the lede's venue: where the news happened
 
     def update(self, an: Analysis, s: Sentence, blocked: set[int], actors: list[str]) -> None:
         subjects = [m for m in s.mentions if m.state and m.start not in blocked and m.kind not in ("demonym",)]
@@ -596,6 +597,15 @@ def _disarmament_occasion(words: set[str]) -> str | None:
     return None
 
 
+def _month_of(d):
+    from .dates import DateMention, parse_iso, span_of
+
+    if d.precision != "day":
+        return d
+    a, b = span_of(parse_iso(d.date_start[:7])[0], "month")
+    return DateMention(d.start, d.end, d.text, a, b, "month", True)
+
+
 def _news_context(an: Analysis, disc: Discourse) -> None:
     """The lede's date (or the publication month) and the dateline's place, if any."""
     pub = an.published
@@ -608,14 +618,20 @@ def _news_context(an: Analysis, disc: Discourse) -> None:
             if disc.news_date is not None:
                 break
         if disc.news_date is None and len(pub) >= 7:
-            from .dates import DateMention, parse_iso, span_of
+            from .dates import DateMention
 
-            start, _ = parse_iso(pub[:7])
-            a, b = span_of(start, "month")
-            disc.news_date = DateMention(0, 0, pub[:7], a, b, "month", True)
+            disc.news_date = _month_of(DateMention(0, 0, pub, f"{pub[:7]}-01", f"{pub[:7]}-01", "day", True))
     for s in an.sentences[:3]:
         for m in s.mentions:
             if m.label == "PLACE" and m.start == s.start and m.end < s.end and an.lower[m.end] in (",", "(", "—", "–", "-", ":"):
+                disc.dateline = m
+                return
+    # No dateline: the lede's gathering "in <city>" ("The summit of the SCO in Samarkand concluded").
+    for s in an.sentences[:3]:
+        if not any(label in ("summit", "talks_hosted", "talks_meeting") for label, _, _, _ in s.matches):
+            continue
+        for m in s.mentions:
+            if m.label == "PLACE" and m.place is not None and m.start > s.start and an.lower[m.start - 1] in ("in", "at"):
                 disc.dateline = m
                 return
 
