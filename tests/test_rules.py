@@ -210,3 +210,34 @@ def test_rules_capitals_stand_for_states():
 def test_rules_regions_are_never_venues(text):
     evs = events(text)
     assert evs and all(e["venue"] is None for e in evs)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The negotiations, co-hosted by Oman and Qatar and convened by the United States, opened in Muscat on Monday.",
+     {("talks_hosted", "OMN"), ("talks_hosted", "QAT"), ("talks_hosted", "USA")}),
+    ("Norway, together with Switzerland and Sweden, mediated between the government and the rebels in 2021.",
+     {("talks_hosted", "NOR"), ("talks_hosted", "CHE"), ("talks_hosted", "SWE")}),
+    ("The Forum, organised by the Government of Kazakhstan, gathered ministers from 40 countries in Astana in 2023.",
+     {("summit", "KAZ")}),
+    ("Georgia and Armenia agreed on Sunday to a truce along their border.", {("agreement", "GEO")}),
+    ("Brazil passed the chair to Indonesia, which will host next year's summit in Jakarta.", {("summit", "IDN")}),
+    ("Uzbekistan hosted the first Korea-Central Asia Summit in Tashkent in 2024.", {("summit", "UZB")}),
+    ("Mongolia chairs the Asia Cooperation Dialogue Coordination Committee this year.", {("leadership_role", "MNG")}),
+    ("Medical supplies were flown to Khartoum by Turkey on Tuesday.", {("aid", "TUR")}),
+    ("Nepal has more than 1,000 troops serving with the UN Interim Force in Lebanon.", {("peacekeeping", "NPL")}),
+    ("Turkey and Egypt will co-chair an international conference on Sudan in Ankara next month.",
+     {("summit", "TUR"), ("summit", "EGY")}),
+])
+def test_rules_agents_partners_and_compounds(text, expected):
+    assert expected <= pairs(text)
+
+
+def test_rules_declining_to_host_is_a_negated_offer():
+    evs = [e for e in events("Uzbekistan declined in 2023 to host talks between Kyrgyzstan and Tajikistan.") if e["actor"] == "UZB"]
+    assert [(e["event_type"], e["modality"]) for e in evs] == [("mediation_offer", "negated")]
+
+
+def test_rules_coordinated_leaders_behind_titles_sign_together():
+    (ev,) = [e for e in events("Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon signed the border treaty in Bishkek.")
+             if e["event_type"] == "agreement"]
+    assert ev["actor"] == "KGZ" and ev["parties"] == ["TJK"]

@@ -30,6 +30,9 @@ CLAUSE_BREAK = frozenset({";", ":", "—", "–", "but", "while", "whereas", "al
 AGENT_HEADS = frozenset({"invitation", "initiative", "auspices", "mediation", "facilitation", "proposal", "suggestion",
                          "behest", "urging", "sponsorship", "patronage", "hospitality", "good offices", "offices"})
 # Nominal triggers whose "of X" names the actor: "the proposal of Kazakhstan".
+AGENT_VERBS = frozenset({"hosted", "co-hosted", "cohosted", "sponsored", "co-sponsored", "convened", "brokered", "mediated",
+                         "facilitated", "organised", "organized", "co-organised", "co-organized", "chaired", "co-chaired",
+                         "initiated", "proposed", "launched", "signed", "led", "supported", "backed"})
 NOMINAL_OF = frozenset({"proposal", "initiative", "offer", "invitation", "chairmanship", "presidency", "mediation",
                         "suggestion", "idea", "brainchild", "chairship", "contribution", "assistance", "aid", "donation",
                         "readiness", "willingness", "participation", "signing", "closure"})
@@ -99,7 +102,7 @@ def coordinated(an: Analysis, s: Sentence, head: Mention, states_only: bool = Tr
     # leftwards
     cur = head
     while True:
-        j = cur.start - 1
+        j = _unit_start(an, s, cur, by_end) - 1
         while j >= s.start and an.lower[j] in SKIPPABLE:
             j -= 1
         if j < s.start or an.lower[j] not in COORD_WORDS:
@@ -108,6 +111,11 @@ def coordinated(an: Analysis, s: Sentence, head: Mention, states_only: bool = Tr
         while k >= s.start and an.lower[k] in SKIPPABLE:
             k -= 1
         prev = by_end.get(k + 1)
+        steps = 0
+        while prev is None and k >= s.start and steps < 6 and (an.doc[k].text[:1].isupper() or an.lower[k] in ("-", ".")):
+            k -= 1  # skip the title and name after a state's adjective
+            steps += 1
+            prev = by_end.get(k + 1)
         if prev is None or (states_only and prev.state is None):
             break
         group.insert(0, prev)
@@ -130,6 +138,22 @@ def coordinated(an: Analysis, s: Sentence, head: Mention, states_only: bool = Tr
     return group
 
 
+# Titles between a state's adjective and its leader's name: "Tajik President Emomali Rahmon".
+TITLES = frozenset({"president", "prime", "minister", "foreign", "deputy", "vice", "king", "emir", "amir", "crown", "prince",
+                    "chancellor", "premier", "sheikh", "sultan", "leader", "counterpart", "envoy", "ambassador", "secretary"})
+
+
+def _unit_start(an: Analysis, s: Sentence, m: Mention, by_end: dict[int, Mention]) -> int:
+    """Where the phrase naming m's state begins: back over titles to an adjective of the same state."""
+    k = m.start
+    while k - 1 >= s.start and an.lower[k - 1] in TITLES:
+        k -= 1
+    adj = by_end.get(k)
+    if k < m.start and adj is not None and adj.state == m.state:
+        return adj.start
+    return m.start
+
+
 def possessor(an: Analysis, s: Sentence, a: int) -> Mention | None:
     """'Kazakhstan's proposal', "Azerbaijan's long-standing support for": a state right before the trigger."""
     for m in s.mentions:
@@ -150,9 +174,35 @@ def agent_after(an: Analysis, s: Sentence, a: int, b: int) -> Mention | None:
                 if m.state and k < m.start <= k + 6 and not any(an.lower[x] in (",", ";") for x in range(k, m.start)):
                     return m
             return None
+        if w == "," and k + 1 < s.end and an.lower[k + 1] in AGENT_VERBS:
+            continue  # "The Summit, hosted by the Government of Uganda"
         if w in (",", ";", "and"):
             return None
     return None
+
+
+def agents_by(an: Analysis, s: Sentence) -> list[Mention]:
+    """Every state after 'hosted by', 'co-sponsored by', 'convened by', 'brokered by' in the sentence."""
+    out: list[Mention] = []
+    for k in range(s.start + 1, s.end - 1):
+        if an.lower[k] == "by" and an.lower[k - 1] in AGENT_VERBS:
+            first = next((m for m in s.mentions if m.state and k < m.start <= k + 6
+                          and not any(an.lower[x] in (",", ";") for x in range(k, m.start))), None)
+            if first is not None:
+                out.extend(x for x in coordinated(an, s, first) if x.state and x not in out)
+    return out
+
+
+def partners(an: Analysis, s: Sentence, group: list[Mention]) -> list[Mention]:
+    """'Qatar, together with Egypt and the United States, mediated': the partners of a subject."""
+    end = group[-1].end
+    words = an.lower[end:end + 4]
+    for cue in (["together", "with"], ["along", "with"], ["jointly", "with"], ["alongside"], ["in", "cooperation", "with"]):
+        k = end + (1 if words[:1] == [","] else 0)
+        if an.lower[k:k + len(cue)] == cue:
+            first = next((m for m in s.mentions if m.state and k + len(cue) <= m.start <= k + len(cue) + 3), None)
+            return [x for x in coordinated(an, s, first) if x.state] if first is not None else []
+    return []
 
 
 def agent_phrase(an: Analysis, s: Sentence) -> Mention | None:
@@ -171,11 +221,27 @@ def left_subject(an: Analysis, s: Sentence, a: int, blocked: set[int]) -> Mentio
     for m in s.mentions:
         if m.end > a:
             break
-        if m.state is None or m.start in blocked:
+        if m.state is None:
             continue
-        # A clause break between the mention and the trigger hides it, unless nothing else is left.
+        if _relative_antecedent(an, m, a):
+            return m  # "... to South Africa, which will host next year's summit"
+        if m.start in blocked or _inside_name(an, m, a):
+            continue
         best = m
     return best
+
+
+def _relative_antecedent(an: Analysis, m: Mention, a: int) -> bool:
+    return an.lower[m.end:m.end + 2] in ([",", "which"], [",", "who"]) and a - m.end <= 10
+
+
+def _inside_name(an: Analysis, m: Mention, a: int) -> bool:
+    """'the China-Central Asia Summit', 'the Russia-Ukraine talks': a state naming the occasion."""
+    between = range(m.end, a)
+    if not between:
+        return m.start > 0 and an.lower[m.start - 1] in ("-", "–")  # the second half: "Armenia-Azerbaijan talks"
+    return len(between) <= 4 and an.lower[m.end] in ("-", "–") and all(
+        an.doc[k].text[:1].isupper() or an.lower[k] in ("-", "–") for k in between)
 
 
 def right_subject(an: Analysis, s: Sentence, b: int, blocked: set[int]) -> Mention | None:
@@ -246,7 +312,7 @@ def modality(an: Analysis, s: Sentence, a: int, b: int, base: str = "asserted") 
     before = an.lower[lo:a]
     near = an.lower[max(lo, a - 5):a]
     trig = an.lower[a:b]
-    if set(near) & NEGATION or "no" in trig or "not" in trig:
+    if set(near) & NEGATION or set(trig[:1]) & {"declined", "refused", "rejected"} or "no" in trig or "not" in trig:
         return "negated"
     hypo = set(before) & HYPOTHETICAL
     if hypo == {"may"} and "may" not in [t.text for t in an.doc[lo:a]]:

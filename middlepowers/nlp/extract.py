@@ -24,6 +24,9 @@ OFFER_TALKS = frozenset({"talks", "negotiations", "negotiation", "mediate", "med
 OFFER_SUMMIT = frozenset({"summit", "conference", "forum", "ministerial", "cop29", "congress"})
 OFFER_AID = frozenset({"aid", "assistance", "relief", "humanitarian", "supplies", "funds", "funding", "donate", "allocate", "$", "million"})
 OFFER_TROOPS = frozenset({"troops", "peacekeepers", "peacekeeping", "contingent", "soldiers", "personnel"})
+CHAIR_NOUNS = frozenset({"chairmanship", "chairship", "presidency", "helm", "chairpersonship"})
+MEETING_NOUNS = frozenset({"meeting", "meetings", "gathering"})
+MULTILATERAL_CUES = frozenset({"brought", "gathered", "neighbours", "neighbors", "counterparts", "ministerial", "multilateral", "regional"})
 TALK_WORDS = frozenset({"talks", "negotiations", "negotiation", "consultations", "mediation", "ceasefire", "truce", "exchange", "swap", "between"})
 TALK_NOUNS = frozenset({"talks", "negotiations", "format", "process", "consultations", "dialogue", "meeting", "meetings", "round", "summit"})
 INITIATIVE_NOUNS = frozenset({
@@ -47,6 +50,8 @@ HOSTING = frozenset({"talks_hosted", "summit"})
 # Co-actors each get an event, except signers: the first-named signs, the others are parties.
 SPLIT_CO_ACTORS = frozenset({"talks_hosted", "mediation_offer", "summit", "initiative", "aid", "disarmament", "peacekeeping", "leadership_role"})
 
+# Bodies whose chair is a role even when they are not in the organisations list.
+BODY_NOUNS = frozenset({"committee", "council", "commission", "board", "conference", "meeting", "assembly", "group", "forum"})
 # "Russian and Ukrainian delegations met": states named with these nouns take part, they do not host.
 PARTICIPANT_NOUNS = frozenset({"delegations", "delegation", "negotiators", "counterparts", "sides", "teams", "envoys"})
 SUMMIT_LINKS = frozenset(PARTICIPATE) | frozenset(HOST) | frozenset({"participation", "attendance", "welcomed", "gathered",
@@ -169,9 +174,14 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             else:
                 continue
             offers.append(Candidate(etype, rule, a, b, "planned"))
+        elif label == "leadership_role" and set(an.lower[b:min(s.end, b + 5)]) & OFFER_SUMMIT and not set(an.lower[a:b]) & CHAIR_NOUNS:
+            out.append(Candidate("summit", rule, a, b))  # "will co-chair a UN conference": a gathering, not an office
         elif label in ("talks_hosted", "talks_role"):
             window = set(an.lower[a:min(s.end, b + 6)])
-            if window & OFFER_SUMMIT and not window & TALK_WORDS:
+            if (window & MEETING_NOUNS and not window & TALK_WORDS and
+                    (set(an.lower[s.start:s.end]) & MULTILATERAL_CUES or len([m for m in s.mentions if m.state]) >= 4)):
+                out.append(Candidate("summit", rule, a, b))  # a meeting of many states is a conference
+            elif window & OFFER_SUMMIT and not window & TALK_WORDS:
                 out.append(Candidate("summit", rule, a, b))  # "played host to an international conference"
             else:
                 out.append(Candidate("talks_hosted", rule, a, b))
@@ -194,6 +204,17 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
         if not shadow:
             kept.append(c)
     return offers + kept
+
+
+def _body_after(an: Analysis, s: Sentence, b: int) -> bool:
+    """'chairs the Ad Hoc Liaison Committee': a named body right after a chair word."""
+    k = b
+    while k < s.end and an.lower[k] in ("the", "a", "an", "over", "of"):
+        k += 1
+    if k >= s.end or not an.doc[k].text[:1].isupper():
+        return False
+    span = _title_span(an, s, k, {m.start: m for m in s.mentions})
+    return span is not None and bool(set(an.lower[span[0]:span[1]]) & BODY_NOUNS)
 
 
 def _agent_marker(an: Analysis, s: Sentence, a: int) -> bool:
@@ -331,7 +352,10 @@ class Extractor:
             return [m], "possessor"
         m = cx.agent_after(an, s, c.start, c.end)
         if m is not None:
-            return [m], "agent"
+            group = [x for x in cx.coordinated(an, s, m) if x.state]
+            if c.event_type in ("talks_hosted", "summit", "mediation_offer"):
+                group += [x for x in cx.agents_by(an, s) if x not in group]  # "co-hosted by X and Y and convened by Z"
+            return group, "agent"
         m = cx.agent_phrase(an, s)
         if m is not None and c.event_type in ("talks_hosted", "summit", "initiative", "mediation_offer", "agreement"):
             return [m], "phrase"
@@ -341,7 +365,7 @@ class Extractor:
             last = group[-1]
             if c.event_type in ("talks_hosted", "mediation_offer") and last.end < s.end and an.lower[last.end] in PARTICIPANT_NOUNS:
                 return [], ""
-            return group, "subject"
+            return group + [x for x in cx.partners(an, s, group) if x not in group], "subject"
         if c.event_type == "agreement":  # "an agreement between the DRC and Rwanda": the first-named signs
             sides = [x for x in cx.between_parties(an, s) if x.state]
             if sides:
@@ -466,7 +490,7 @@ class Extractor:
             return None  # "a deal at COP29": a summit is named, but no one hosts or attends it here
         if t == "leadership_role":
             orgs_here = self.organisations(s, c, disc, an)
-            if not orgs_here:
+            if not orgs_here and not _body_after(an, s, c.end):
                 return None
         if t == "aid" and set(an.lower[s.start:s.end]) & INVEST_WORDS and not set(an.lower[s.start:s.end]) & {"humanitarian", "aid", "assistance", "relief"}:
             return None

@@ -19,7 +19,7 @@ FACILITATE = ["facilitated", "facilitates", "facilitating", "facilitate", "organ
 DEALS = ["ceasefire", "ceasefires", "truce", "truces", "swap", "swaps", "exchange", "exchanges", "deal", "talks", "negotiations", "dialogue",
          "meeting", "meetings", "agreement", "peace", "consultations", "initiative", "accord", "pact", "settlement", "pause"]
 OFFER_V = ["offered", "offers", "offer", "offering", "proposed", "proposes", "propose", "proposing", "suggested", "suggests",
-           "agreed", "agrees", "volunteered", "pledged", "invited", "invites"]
+           "agreed", "agrees", "volunteered", "pledged", "invited", "invites", "declined", "refused"]
 OFFER_N = ["offer", "offers", "proposal", "proposals", "readiness", "willingness", "ready", "willing", "prepared", "invitation", "bid"]
 OFFER_WHAT = ["host", "mediate", "facilitate", "organise", "organize", "provide", "hold", "act", "serve", "broker", "arrange", "convene", "send", "contribute", "deploy", "allocate", "donate", "help"]
 PLATFORM = ["platform", "venue", "platforms", "venues"]
@@ -32,18 +32,19 @@ INIT_V = ["proposed", "proposes", "propose", "proposal", "proposals", "initiated
           "launched", "launch", "launches", "launching", "established", "establishing", "establish", "establishment",
           "founded", "founding", "founder", "championed", "champions", "championing", "pioneered", "spearheaded",
           "brainchild", "created", "creating", "inaugurated", "unveiled", "advanced", "presented", "floated", "initiating"]
-CHAIR_V = ["chaired", "chairs", "chairing", "chair", "presided", "presides", "presiding"]
+CHAIR_V = ["chaired", "chairs", "chairing", "chair", "presided", "presides", "presiding", "preside", "co-chair", "co-chairs", "co-chaired"]
 HOLD_V = ["held", "holds", "hold", "holding", "assumed", "assumes", "assume", "assuming", "took", "take", "takes", "taking",
           "handed", "hand", "hands", "handing", "passed", "pass", "passes", "passing", "transferred", "relinquished", "won", "secured", "began"]
 CHAIR_N = ["chairmanship", "chairmanships", "chairship", "chairpersonship", "presidency", "presidencies", "helm", "chair", "chairmanship-in-office"]
 AID_V = ["provided", "provide", "provides", "providing", "sent", "send", "sends", "sending", "delivered", "deliver", "delivers",
          "donated", "donate", "donates", "donating", "allocated", "allocate", "allocates", "allocating", "allocation",
          "pledged", "pledge", "pledges", "pledging", "granted", "grant", "contributed", "contribute", "contributes", "contributing",
-         "dispatched", "dispatch", "shipped", "earmarked", "transferred", "gave", "give", "gives", "extended", "airlifted"]
+         "dispatched", "dispatch", "shipped", "earmarked", "transferred", "gave", "give", "gives", "extended", "airlifted",
+         "flown", "flew", "airdropped", "opened", "funded", "carried"]
 AID_N = ["aid", "assistance", "relief", "humanitarian", "tonnes", "tons", "supplies", "vaccines", "vaccine", "doses", "funds",
          "funding", "grant", "grants", "donation", "donations", "contribution", "contributions", "$", "usd", "million", "billion",
          "dollars", "manat", "tenge", "food", "medicine", "medicines", "cargo", "rescue", "rescuers", "tents", "blankets",
-         "generators", "medical", "doctors", "wheat", "flour", "fuel"]
+         "generators", "medical", "doctors", "wheat", "flour", "fuel", "hospital", "airdrops", "airdrop"]
 SIGN_V = ["signed", "sign", "signs", "signing", "inked", "ink", "inks", "concluded", "conclude", "concludes", "initialled",
           "initialed", "ratified", "ratify", "ratifies", "adopted", "adopt", "adopts", "endorsed", "finalised", "finalized",
           "sealed", "seal", "seals", "joined", "join", "joins", "acceded", "accede", "accedes", "accession"]
@@ -57,10 +58,10 @@ DISARM_N = ["denuclearization", "denuclearisation", "non-proliferation", "nonpro
 PEACEKEEP_N = ["peacekeepers", "peacekeeper", "peacekeeping", "unifil", "undof", "minusma", "unmiss", "minusca", "monusco", "unficyp", "unmik", "kfor", "unisfa", "minurso"]
 TROOP_V = ["contribute", "contributes", "contributed", "contributing", "send", "sent", "sends", "sending", "deploy", "deployed",
            "deploys", "deploying", "dispatch", "dispatched", "commit", "committed", "station", "stationed", "rotate", "rotated",
-           "offered", "offer", "offers", "pledged", "pledge"]
+           "offered", "offer", "offers", "pledged", "pledge", "kept", "keeps", "maintained", "maintains"]
 TROOP_N = ["troops", "contingent", "contingents", "soldiers", "battalion", "battalions", "company", "servicemen", "officers", "observers",
            "personnel", "platoon", "unit", "units", "paratroopers", "peacekeepers"]
-STABILISATION = ["stabilisation", "stabilization", "peace", "peacekeeping", "international"]
+STABILISATION = ["stabilisation", "stabilization", "peace", "peacekeeping", "international", "interim", "multinational", "protection"]
 
 
 def _w(words: list[str]) -> dict:
@@ -76,6 +77,8 @@ def pattern_host_talks():
     return "talks_hosted", [
         [_w(HOST), _gap(5), _w(TALKS)],
         [_w(["played", "plays", "play", "playing"]), {"LOWER": "host"}, {"LOWER": "to"}, _gap(5), _w(TALKS)],
+        [_w(HOST), _gap(3), _w(["leaders", "presidents", "delegations", "heads", "ministers", "representatives"]),
+         {"LOWER": "of"}],
     ]
 
 
@@ -158,6 +161,7 @@ def pattern_offer_of():
     return "offer", [
         [_w(OFFER_V + OFFER_N), _gap(2), _w(["mediation", "offices", "mediatory", "mediating"])],
         [_w(["offer", "offers", "offered"]), {"LOWER": "of"}, _gap(1), _w(["mediation", "platform", "venue"])],
+        [_w(OFFER_V + ["offer"]), _gap(3), {"LOWER": "as"}, _gap(1), _w(["venue", "host", "platform", "mediator", "intermediary"])],
     ]
 
 
@@ -200,6 +204,8 @@ def pattern_aid():
         [_w(AID_V), _gap(8), _w(AID_N)],
         [_w(["donor", "donors"])],
         [_w(["humanitarian"]), _w(["aid", "assistance", "cargo", "convoy", "supplies", "relief"])],
+        [_w(["aid", "assistance", "relief", "supplies", "cargo", "shipment", "shipments"]), _gap(4), _w(["sent", "delivered", "flown", "shipped",
+                                                                                         "dispatched", "provided", "donated", "airlifted"]), _gap(4), {"LOWER": "by"}],
         [_w(["contribution", "contributions", "donation", "donations", "grant", "allocation", "pledge"]), {"LOWER": {"IN": ["of", "worth", "totalling", "totaling"]}}],
     ]
 
@@ -207,6 +213,11 @@ def pattern_aid():
 def pattern_sign():
     """'signed a memorandum' / 'the agreement, signed in 2015' / 'the signing of several documents'."""
     return "agreement", [[_w(SIGN_V), _gap(10), _w(AGREEMENT_N)], [_w(AGREEMENT_N), _gap(8), _w(SIGN_V)]]
+
+
+def pattern_agreed_to():
+    """'Israel and Hamas agreed to a ceasefire' / 'the sides agreed on Saturday to a truce'."""
+    return "agreement", [[_w(["agreed", "agree", "agrees", "reached"]), _gap(6), _w(["ceasefire", "truce", "deal", "accord", "roadmap", "framework", "agreement"])]]
 
 
 def pattern_disarmament():
@@ -228,6 +239,7 @@ def pattern_peacekeeping():
         [_w(PEACEKEEP_N)],
         [{"LOWER": "blue"}, {"LOWER": "helmets"}],
         [_w(TROOP_V), _gap(4), _w(TROOP_N)],
+        [_w(["troops", "soldiers", "peacekeepers", "servicemen", "personnel"]), _gap(2), _w(["serving", "deployed", "stationed"])],
         [_w(STABILISATION), _w(["force", "forces", "mission", "missions"])],
     ]
 
@@ -236,7 +248,7 @@ RULES = [
     pattern_host_talks, pattern_act_as_host, pattern_mediated, pattern_facilitated, pattern_platform, pattern_talks_by,
     pattern_talks_which_hosted, pattern_with_mediation, pattern_mediation_noun, pattern_played_host, pattern_co_mediators,
     pattern_talks_meeting, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_initiative, pattern_chair,
-    pattern_seat, pattern_aid, pattern_sign, pattern_disarmament, pattern_peacekeeping,
+    pattern_seat, pattern_aid, pattern_sign, pattern_agreed_to, pattern_disarmament, pattern_peacekeeping,
 ]
 
 
