@@ -75,7 +75,7 @@ def process_article(art: ingest.Article) -> tuple[dict, list[dict], list[str]]:
         "url": art.url,
         "published": art.published,
         "author": art.author,
-        "n_words": len(an.doc) - sum(1 for t in an.doc if t.is_space or t.is_punct),
+        "n_words": sum(1 for w in an.lower if w[:1].isalnum()),
         "text": art.text,
     }
     return row, events, orgs

@@ -16,6 +16,8 @@ from . import gazetteer, rules
 from .gazetteer import Entry, Place
 
 # Words before a small town's name that make it a place ("talks in Of"): cue-only entries need one.
+SENT_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»", "»"})
 # Month and weekday names are dates before they are towns ("in May 2024", "on Sunday").
 CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -79,6 +81,7 @@ class Analysis:
     """A document's tokens and sentences, ready for event extraction."""
 
     doc: object
+    tokens: "Tokens"
     sentences: list[Sentence]
     published: str | None
     lower: list[str]  # lowercase token texts, for quick cue checks
@@ -86,25 +89,10 @@ class Analysis:
 
 @lru_cache(maxsize=1)
 def get_nlp():
-    """The blank English pipeline with a sentencizer that also breaks at line breaks."""
+    """A blank English pipeline: its tokenizer only; sentences are split in `Tokens.of`."""
     import spacy
-    from spacy.language import Language
 
-    if "middlepowers_newlines" not in Language.factories:
-
-        @Language.component("middlepowers_newlines")
-        def newlines(doc):
-            after_break = False
-            for tok in doc:
-                if after_break:
-                    tok.is_sent_start = True
-                after_break = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
-            return doc
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("middlepowers_newlines")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return spacy.blank("en")
 
 
 @lru_cache(maxsize=1)
@@ -139,15 +127,24 @@ class Tokens:
     def of(cls, doc) -> "Tokens":
         texts, lower, keys, idx, space, starts = [], [], [], [], [], []
         norm = gazetteer.norm
-        for t in doc:
+        after_end = after_break = False
+        for i, t in enumerate(doc):
             tx = t.text
             sp = t.is_space
+            # A sentence starts after a line break, or after . ! ? and any closing quotes or brackets,
+            # as spaCy's sentencizer does; one pass here replaces it and a line-break component.
+            start = i == 0 or after_break or (after_end and tx not in SENT_END and tx not in CLOSERS)
+            if start:
+                after_end = False
+            if tx in SENT_END:
+                after_end = True
+            after_break = "\n" in t.whitespace_ or (sp and "\n" in tx)
             texts.append(tx)
             lower.append(t.lower_)
             keys.append("" if sp else norm(tx))
             idx.append(t.idx)
             space.append(sp)
-            starts.append(bool(t.is_sent_start))
+            starts.append(start)
         return cls(doc.text, texts, lower, keys, idx, space, starts)
 
     def surface(self, i: int, j: int) -> str:
@@ -203,7 +200,7 @@ def analyse(text: str, published: str | None = None) -> Analysis:
     """Tokenise, split, and find names, dates and triggers in one article's text."""
     nlp = get_nlp()
     gz = gazetteer.load()
-    doc = nlp(text)
+    doc = nlp.make_doc(text)
     tk = Tokens.of(doc)
     mentions = find_mentions(tk, gz)
     matchers = get_matchers()
@@ -256,4 +253,4 @@ def analyse(text: str, published: str | None = None) -> Analysis:
         for match_id, a, b in sorted(found, key=lambda m: (m[1], m[2], m[0])):
             label, rule = vocab[match_id].split(":", 1)
             s.matches.append((label, rule, s.start + a, s.start + b))
-    return Analysis(doc, sentences, published, lower)
+    return Analysis(doc, tk, sentences, published, lower)
