@@ -43,6 +43,22 @@ TITLE_STOP = frozenset({"president", "minister", "foreign", "prime", "deputy", "
                         "prince", "chancellor", "premier", "chairman", "envoy", "special", "representative", "the", "his", "her"})
 NAME_LINKS = frozenset({"of", "for", "and", "on", "the", "against", "in", "to", "&", "-", "between"})
 PLACE_CUES = frozenset({"in", "at", "near", "outside"})
+# "the Saudi capital Riyadh", "the resort town of Gabala": words that introduce a place.
+PLACE_NOUNS = frozenset({"capital", "city", "town", "resort", "port", "village"})
+# "a ceasefire in Gaza", "the war in Sudan": the place is the topic, not where the act happened.
+TOPIC_NOUNS = frozenset({"ceasefire", "truce", "war", "conflict", "crisis", "situation", "peace", "fighting", "violence",
+                         "hostilities", "stability", "reconstruction", "hostages", "offensive", "invasion", "strip"})
+
+
+def _venue_cue(an: Analysis, s: Sentence, m: Mention) -> bool:
+    """A place named as where something is: 'in Astana', 'at Doha', 'the Saudi capital Riyadh', 'the town of Gabala'."""
+    j = m.start - 1
+    if j < s.start:
+        return False
+    w = an.lower[j]
+    if w in PLACE_CUES:
+        return not (j - 1 >= s.start and an.lower[j - 1] in TOPIC_NOUNS)
+    return w in PLACE_NOUNS or (w == "of" and j - 1 >= s.start and an.lower[j - 1] in PLACE_NOUNS)
 INVEST_WORDS = frozenset({"investment", "investments", "invest", "invested", "trade", "revenue", "revenues", "exports",
                           "imports", "gdp", "budget", "turnover", "profit", "prices", "price"})
 # Types whose actor hosts somewhere: with no named place, the actor's country is the venue.
@@ -388,8 +404,9 @@ class Extractor:
         for m in s.mentions:
             if m.label != "PLACE" or m.place is None:
                 continue
-            j = m.start - 1
-            cue = j >= s.start and an.lower[j] in PLACE_CUES
+            if m.start - 1 >= s.start and an.lower[m.start - 1] in PLACE_CUES and not _venue_cue(an, s, m):
+                continue  # "a ceasefire in Gaza"
+            cue = _venue_cue(an, s, m)
             if m.start in used and not cue and c.event_type not in HOSTING:
                 continue
             if m.kind == "capital" and not cue and m.start not in used and not (m.end < s.end and an.lower[m.end] in ("talks", "-", "peace", "summit", "process", "format")):
@@ -645,17 +662,17 @@ def _news_context(an: Analysis, disc: Discourse) -> None:
             from .dates import DateMention
 
             disc.news_date = _month_of(DateMention(0, 0, pub, f"{pub[:7]}-01", f"{pub[:7]}-01", "day", True))
-    for s in an.sentences[:3]:
-        for m in s.mentions:
-            if m.label == "PLACE" and m.start == s.start and m.end < s.end and an.lower[m.end] in (",", "(", "—", "–", "-", ":"):
-                disc.dateline = m
-                return
-    # No dateline: the lede's gathering "in <city>" ("The summit of the SCO in Samarkand concluded").
+    # The lede's gathering "in <city>" ("The summit of the SCO in Samarkand concluded"), else the dateline.
     for s in an.sentences[:3]:
         if not any(label in ("summit", "talks_hosted", "talks_meeting") for label, _, _, _ in s.matches):
             continue
         for m in s.mentions:
-            if m.label == "PLACE" and m.place is not None and m.start > s.start and an.lower[m.start - 1] in ("in", "at"):
+            if m.label == "PLACE" and m.place is not None and m.start > s.start and _venue_cue(an, s, m):
+                disc.dateline = m
+                return
+    for s in an.sentences[:3]:
+        for m in s.mentions:
+            if m.label == "PLACE" and m.start == s.start and m.end < s.end and an.lower[m.end] in (",", "(", "—", "–", "-", ":"):
                 disc.dateline = m
                 return
 

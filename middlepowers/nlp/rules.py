@@ -169,7 +169,9 @@ def pattern_summit():
     """'attended the SCO summit' / 'the Middle East Peace Summit' / 'Aliyev's participation in the forum'."""
     return "summit", [[_w(SUMMIT_N)], [{"LOWER": "conference"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "parties"}],
                       [_w(PARTICIPATE), _gap(8), _w(WEAK_SUMMIT_N)], [{"TEXT": {"REGEX": "^COP\\d+$"}}],
-                      [_w(WEAK_SUMMIT_N), _gap(3), _w(["held", "convened", "hosted", "organised", "organized", "opened"])]]
+                      [_w(WEAK_SUMMIT_N), _gap(3), _w(["held", "convened", "hosted", "organised", "organized", "opened"])],
+                      [_w(PARTICIPATE), _gap(4), _w(["meeting", "meetings"]), {"LOWER": "of"}, _gap(2),
+                       _w(["ministers", "leaders", "heads", "envoys", "representatives", "states", "countries", "advisers", "advisors"])]]
 
 
 def pattern_initiative():
