@@ -54,7 +54,7 @@ def test_seeds_every_event_type_found(seed_scores):
 
 
 def test_dev_set_generalisation(dev_scores):
-    # Measured 0.81 F1 (precision 0.85), 0.80 venue and 0.81 date accuracy when this threshold was set.
+    # Measured 0.81 F1 (precision 0.85), 0.81 venue and 0.80 date accuracy when this threshold was set.
     assert dev_scores.f1 >= 0.75, dev_scores.as_dict()
     assert dev_scores.precision >= 0.75
     assert dev_scores.venue_accuracy >= 0.7
