@@ -44,10 +44,6 @@ class Article:
     published_inferred: bool = False
     warnings: list[str] = field(default_factory=list)
 
-    @property
-    def n_words(self) -> int:
-        return len(self.text.split())
-
 
 def normalise_text(text: str) -> str:
     """NFC, one kind of space, Unix newlines, no zero-width marks; quotes are kept as written."""

@@ -134,7 +134,7 @@ def setup(page: str) -> View:
     if problem:
         st.warning(f"Showing the tables built earlier: {problem}", icon=":material/warning:")
     countries, names, centres = data.countries()
-    notices = state.seed_from_url(page, params, tables.choices)
+    state.seed_from_url(page, params, tables.choices)
     _widgets(tables, names)
     filters = _filters_from_widgets(page)
     _nav(nav, filters)

@@ -19,11 +19,8 @@ BLOCKING_PREPS = frozenset({
     "joined", "counterpart", "counterparts", "both", "whereas", "unlike", "except", "beside", "besides", "near",
 })
 SKIPPABLE = frozenset({"the", "a", "an", "its", "their", "his", "her", "both", "all", "fellow", "neighbouring", "neighboring"})
-COORD = frozenset({"and", ",", "&", "as well as", "or"})
 # Words joining coordinated names: "Armenia and Azerbaijan", "Armenia-Azerbaijan", "Russia/Ukraine".
 COORD_WORDS = frozenset({"and", ",", "&", "-", "–", "/"})
-# Objects of these words are parties ("between Armenia and Azerbaijan", "talks with Russia").
-PARTY_CUES = frozenset({"between", "among", "amongst", "with", "on", "over", "about", "of", "to", "and"})
 CLAUSE_BREAK = frozenset({";", ":", "—", "–", "but", "while", "whereas", "although", "though"})
 
 # Agent phrases anywhere in the sentence: "at the invitation of X", "under the auspices of X".
@@ -42,7 +39,6 @@ ANAPHORS_STATE = ("the country", "the republic", "the nation", "the state", "the
                   "the host", "the country's", "the nation's", "the government's", "the central asian republic",
                   "the central asian nation", "the central asian country", "the caucasian", "the kingdom's", "authorities")
 PRONOUNS_STATE = frozenset({"it", "its"})
-PRONOUNS_PERSON = frozenset({"he", "she", "his", "her", "the president", "the minister", "the leader", "the head of state"})
 ORG_ANAPHORS = frozenset({"organisation", "organization", "bloc", "movement", "grouping", "alliance", "body", "forum", "union", "group", "association", "commonwealth", "council"})
 
 NEGATION = frozenset({"not", "n't", "never", "no", "neither", "nor", "declined", "refused", "rejected", "denied",

@@ -101,7 +101,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 _ABSOLUTE: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\b{_d('d1')}{_DASH}{_d('d2')}\s+{_m('m')},?\s+{_y('y')}\b"), "day_range_dmy"),
     (re.compile(rf"\b{_m('m')}\s+{_d('d1')}{_DASH}{_d('d2')},?\s+{_y('y')}\b"), "day_range_mdy"),
-    (re.compile(rf"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "iso"),
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "iso"),
     (re.compile(rf"\b{_d('d')}\s+(?:of\s+)?{_m('m')},?\s+{_y('y')}\b"), "dmy"),
     (re.compile(rf"\b{_m('m')}\s+{_d('d')},?\s+{_y('y')}\b"), "mdy"),
     (re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b"), "numeric"),
@@ -305,8 +305,3 @@ def infer_published(text: str) -> str | None:
             if best is None or key > best[0]:
                 best = (key, d.date_start if d.precision == "day" else d.date_start[:7])
     return best[1] if best else None
-
-
-def to_precision(iso: str, precision: str) -> str:
-    """Cut an ISO date to a precision: ('2024-05-10', 'month') -> '2024-05'."""
-    return iso[: {"year": 4, "month": 7, "day": 10}[precision]]

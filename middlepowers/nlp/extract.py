@@ -28,7 +28,6 @@ CHAIR_NOUNS = frozenset({"chairmanship", "chairship", "presidency", "helm", "cha
 MEETING_NOUNS = frozenset({"meeting", "meetings", "gathering"})
 MULTILATERAL_CUES = frozenset({"brought", "gathered", "neighbours", "neighbors", "counterparts", "ministerial", "multilateral", "regional"})
 TALK_WORDS = frozenset({"talks", "negotiations", "negotiation", "consultations", "mediation", "ceasefire", "truce", "exchange", "swap", "between"})
-TALK_NOUNS = frozenset({"talks", "negotiations", "format", "process", "consultations", "dialogue", "meeting", "meetings", "round", "summit"})
 INITIATIVE_NOUNS = frozenset({
     "initiative", "forum", "day", "congress", "conference", "programme", "program", "process", "platform", "architecture",
     "dialogue", "group", "centre", "center", "fund", "declaration", "strategy", "year", "decade", "partnership", "council",
@@ -335,12 +334,6 @@ def initiative_name(an: Analysis, s: Sentence, a: int, b: int) -> str | None:
     return candidates[0][2]
 
 
-def _nearest_date(s: Sentence, char_pos: int):
-    if not s.dates:
-        return None
-    return min(s.dates, key=lambda d: (min(abs(d.start - char_pos), abs(d.end - char_pos)), d.relative))
-
-
 class Extractor:
     """Turns one analysed article into event rows."""
 
@@ -501,19 +494,18 @@ class Extractor:
             name = initiative_name(an, s, c.start, c.end)
             if name is None:
                 return None
-            if self.gz.lookup(name) and any(e.label in ("COUNTRY", "LEADER", "PLACE") for e in self.gz.lookup(name)):
+            if any(e.label in ("COUNTRY", "LEADER", "PLACE") for e in self.gz.lookup(name)):
                 return None
         if t == "summit" and c.rule == "pattern_summit" and how in ("subject", "fronted", "anaphor") and not set(an.lower[s.start:s.end]) & SUMMIT_LINKS:
             return None  # "a deal at COP29": a summit is named, but no one hosts or attends it here
-        if t == "leadership_role":
-            orgs_here = self.organisations(s, c, disc, an)
-            if not orgs_here and not _body_after(an, s, c.end):
-                return None
+        orgs = self.organisations(s, c, disc, an)
+        if t == "leadership_role" and not orgs and not _body_after(an, s, c.end):
+            return None
         if t == "aid" and set(an.lower[s.start:s.end]) & INVEST_WORDS and not set(an.lower[s.start:s.end]) & {"humanitarian", "aid", "assistance", "relief"}:
             return None
         ev = Event(article_id, t, actor, s, c.rule, an.doc[c.start:c.end].text, how)
         ev.name = name
-        ev.organisations = self.organisations(s, c, disc, an)
+        ev.organisations = orgs
         ev.parties = self.parties(an, s, c, {actor, *co} if t in SPLIT_CO_ACTORS else {actor}, list(extra))
         ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = self.venue(an, s, c, actor_mentions)
         if ev.venue_country is None and t in HOSTING and how not in ("anaphor",):
@@ -638,13 +630,12 @@ def _disarmament_occasion(words: set[str]) -> str | None:
     return None
 
 
-def _month_of(d):
+def _published_month(pub: str):
+    """The publication month as a date mention: the date of undated news."""
     from .dates import DateMention, parse_iso, span_of
 
-    if d.precision != "day":
-        return d
-    a, b = span_of(parse_iso(d.date_start[:7])[0], "month")
-    return DateMention(d.start, d.end, d.text, a, b, "month", True)
+    a, b = span_of(parse_iso(pub[:7])[0], "month")
+    return DateMention(0, 0, pub[:7], a, b, "month", True)
 
 
 def _news_context(an: Analysis, disc: Discourse) -> None:
@@ -659,9 +650,7 @@ def _news_context(an: Analysis, disc: Discourse) -> None:
             if disc.news_date is not None:
                 break
         if disc.news_date is None and len(pub) >= 7:
-            from .dates import DateMention
-
-            disc.news_date = _month_of(DateMention(0, 0, pub, f"{pub[:7]}-01", f"{pub[:7]}-01", "day", True))
+            disc.news_date = _published_month(pub)
     # The lede's gathering "in <city>" ("The summit of the SCO in Samarkand concluded"), else the dateline.
     for s in an.sentences[:3]:
         if not any(label in ("summit", "talks_hosted", "talks_meeting") for label, _, _, _ in s.matches):

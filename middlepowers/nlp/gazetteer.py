@@ -20,7 +20,7 @@ from .. import reference
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 # Cities at least this large are recognised anywhere; smaller ones only after "in", "at"...
 MAJOR_CITY_POPULATION = 100_000
 MIN_CITY_POPULATION = 1_000
@@ -105,7 +105,6 @@ class Gazetteer:
 
     names: dict[str, list[tuple]] = field(default_factory=dict)
     prefixes: set[str] = field(default_factory=set)  # every leading word sequence of a name
-    countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> English short name
     capitals: dict[str, Place] = field(default_factory=dict)  # ISO3 -> capital
     country_points: dict[str, tuple[float, float]] = field(default_factory=dict)
     max_words: int = 1
@@ -144,9 +143,6 @@ class Gazetteer:
             out.append(e)
         return out
 
-    def country_name(self, iso3: str) -> str:
-        return self.countries.get(iso3, iso3)
-
 
 def _latin(name: str) -> bool:
     return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "’ʼ‘" for c in name)
@@ -182,16 +178,11 @@ def build_index() -> Gazetteer:
     gz = Gazetteer()
     # Countries: pycountry's names, then the reference aliases (common names, adjectives, demonyms).
     for c in pycountry.countries:
-        short = getattr(c, "common_name", None) or c.name
-        gz.countries[c.alpha_3] = short
         for n in {c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)}:
             if n and "," not in n:
                 gz.add(n, Entry("COUNTRY", c.alpha_3, c.alpha_3, "name"))
-    gz.countries.setdefault("XKX", "Kosovo")
     for r in reference.rows("countries"):
         gz.add(r["alias"], Entry("COUNTRY", r["iso3"], r["iso3"], r.get("kind") or "name"))
-        if r.get("kind") == "name" and r["iso3"] not in gz.countries:
-            gz.countries[r["iso3"]] = r["alias"]
     # Leaders and officials stand for their state.
     for r in reference.rows("leaders"):
         for n in [r["name"], *reference.split_list(r.get("aliases"))]:

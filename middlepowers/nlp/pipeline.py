@@ -81,7 +81,6 @@ class Analysis:
     """A document's tokens and sentences, ready for event extraction."""
 
     doc: object
-    tokens: "Tokens"
     sentences: list[Sentence]
     published: str | None
     lower: list[str]  # lowercase token texts, for quick cue checks
@@ -253,4 +252,4 @@ def analyse(text: str, published: str | None = None) -> Analysis:
         for match_id, a, b in sorted(found, key=lambda m: (m[1], m[2], m[0])):
             label, rule = vocab[match_id].split(":", 1)
             s.matches.append((label, rule, s.start + a, s.start + b))
-    return Analysis(doc, tk, sentences, published, lower)
+    return Analysis(doc, sentences, published, lower)
