@@ -250,3 +250,43 @@ def test_rules_coordinated_leaders_behind_titles_sign_together():
 ])
 def test_rules_venue_is_where_it_happened_not_the_topic(text, venue):
     assert venue in {e["venue"] for e in events(text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The 7th Summit of the Council of Heads of State of the Organization of Turkic States was held in Samarkand in 2022.",
+     ("summit", "UZB", "Samarkand")),
+    ("Leaders met for the 10th Summit of the Council of Foreign Ministers of the CICA, convened in Baku in 2023.",
+     ("summit", "AZE", "Baku")),
+    ("The third Congress of Leaders of World Religions took place in Astana in 2009.", ("summit", "KAZ", "Astana")),
+    ("The 2025 summit of the SCO will take place in China's Tianjin, the foreign ministry said.", ("summit", "CHN", "Tianjin")),
+    ("An extraordinary summit of the OIC opens in Saudi Arabia's Jeddah on Monday.", ("summit", "SAU", "Jeddah")),
+    ("Tokayev addressed the 20th Summit of Heads of State of the Non-Aligned Movement in Baku in 2019.", ("summit", "AZE", "Baku")),
+    ("The Emir of Qatar spoke at the opening session of the Ministerial Conference in Abu Dhabi in 2024.",
+     ("summit", "ARE", "Abu Dhabi")),
+])
+def test_rules_summit_hosted_where_it_was_held(text, expected):
+    etype, actor, venue = expected
+    got = [e for e in events(text) if (e["event_type"], e["actor"]) == (etype, actor)]
+    assert got and got[0]["venue"] == venue
+
+
+def test_rules_attendee_and_host_of_a_summit_each_get_an_event():
+    evs = events("Azerbaijan's foreign minister addressed the 6th Summit of the CICA in Astana in October 2022.")
+    got = {(e["event_type"], e["actor"]): e for e in evs}
+    assert ("summit", "AZE") in got and ("summit", "KAZ") in got
+    assert got[("summit", "KAZ")]["parties"] == ["AZE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Aliyev and Erdogan met on the sidelines of the OTS summit in Astana in 2023.",
+    "Ahead of the SCO summit in Tashkent, the ministers agreed on the agenda.",
+    "At the summit, she said Kazakhstan backed a reform of the Security Council.",
+    "Tokayev shared photographs from the CICA summit in Astana on his page.",
+])
+def test_rules_summit_only_as_a_setting_is_no_summit(text):
+    assert not [e for e in events(text) if e["event_type"] == "summit"]
+
+
+def test_rules_second_half_of_a_compound_is_no_subject():
+    got = pairs("The Central Asia-China partnership was at the heart of Tokayev's speech at the summit in Astana.")
+    assert ("summit", "CHN") not in got

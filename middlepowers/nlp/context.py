@@ -236,6 +236,9 @@ def _inside_name(an: Analysis, m: Mention, a: int) -> bool:
     between = range(m.end, a)
     if not between:
         return m.start > 0 and an.lower[m.start - 1] in ("-", "–")  # the second half: "Armenia-Azerbaijan talks"
+    if (m.start > 1 and an.lower[m.start - 1] in ("-", "–") and an.doc[m.start - 2].text[:1].isupper()
+            and not an.doc[m.start - 2].whitespace_ and not an.doc[m.start - 1].whitespace_):
+        return True  # the second half of a compound: "the Central Asia-China partnership"
     return len(between) <= 4 and an.lower[m.end] in ("-", "–") and all(
         an.doc[k].text[:1].isupper() or an.lower[k] in ("-", "–") for k in between)
 

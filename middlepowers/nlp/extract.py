@@ -50,14 +50,77 @@ TOPIC_NOUNS = frozenset({"ceasefire", "truce", "war", "conflict", "crisis", "sit
 
 
 def _venue_cue(an: Analysis, s: Sentence, m: Mention) -> bool:
-    """A place named as where something is: 'in Astana', 'at Doha', 'the Saudi capital Riyadh', 'the town of Gabala'."""
+    """A place named as where something is: 'in Astana', 'at Doha', 'the Saudi capital Riyadh', 'the town of Gabala',
+    "in Kyrgyzstan's Cholpon-Ata"."""
     j = m.start - 1
     if j < s.start:
         return False
     w = an.lower[j]
     if w in PLACE_CUES:
         return not (j - 1 >= s.start and an.lower[j - 1] in TOPIC_NOUNS)
+    if w in ("'s", "’s"):
+        owner = next((x for x in s.mentions if x.end == j and x.label == "COUNTRY" and x.iso3 == m.iso3), None)
+        return owner is not None and owner.start - 1 >= s.start and an.lower[owner.start - 1] in PLACE_CUES
     return w in PLACE_NOUNS or (w == "of" and j - 1 >= s.start and an.lower[j - 1] in PLACE_NOUNS)
+
+
+# "the summit ... was held in Astana", "the congress takes place in Astana": verbs that place a gathering.
+LOCATING = frozenset({"held", "hold", "holds", "hosted", "convened", "convenes", "place", "opened", "opens", "organised",
+                      "organized", "gathered", "meet", "met", "meets", "scheduled", "underway", "kicked", "began", "begins",
+                      "starts", "started", "ended", "concluded", "closed", "be"})
+# A gathering named only as the setting of another act: "on the sidelines of the summit", "ahead of the summit".
+SETTING_CUES = frozenset({"sidelines", "sideline", "margins", "margin", "ahead", "eve", "run-up"})
+
+
+def _setting_only(an: Analysis, s: Sentence, a: int) -> bool:
+    """'met on the sidelines of the SCO summit', 'At the summit, she said ...': the summit frames another act."""
+    before = an.lower[max(s.start, a - 6):a]
+    if set(before) & SETTING_CUES and "of" in before[-4:] + ["of"] and not set(before) & {"attend", "attended", "attending", "hosted", "hosting"}:
+        k = max(i for i, w in enumerate(before) if w in SETTING_CUES)
+        if not set(before[k + 1:]) & {",", ";"}:
+            return True
+    # a fronted "At the summit," or "During the forum," followed by a clause of its own
+    if a - s.start <= 3 and an.lower[s.start] in ("at", "during", "on", "in"):
+        k = a + 1
+        while k < min(s.end, a + 12) and an.lower[k] != ",":
+            k += 1
+        return k < s.end and an.lower[k] == "," and k + 1 < s.end and not set(an.lower[a:k]) & LOCATING
+    return False
+
+
+def _located_place(an: Analysis, s: Sentence, b: int, limit: int = 16) -> Mention | None:
+    """The place a gathering named at token b-1 happened in: right after its name ('the 19th Summit of Leaders of
+    the NAM in Kampala'), or after a verb that places it ('..., held in Cholpon-Ata', 'takes place in Astana')."""
+    for m in s.mentions:
+        if m.label != "PLACE" or m.place is None or m.start < b or m.start - b > limit:
+            continue
+        if not _venue_cue(an, s, m):
+            continue
+        cue = m.start - 1
+        if an.lower[cue] in ("'s", "’s"):
+            cue = next(x.start for x in s.mentions if x.end == cue) - 1
+        between = range(b, cue)
+        words = [an.lower[k] for k in between]
+        if set(words) & {";", ":", "said", "says", "told", "while", "and", "where"} - ({"and"} if _name_run(an, b, cue) else set()):
+            return None
+        if len(words) <= 3 or _name_run(an, b, cue) or set(an.lower[max(b, cue - 4):cue]) & LOCATING:
+            return m
+        return None
+    return None
+
+
+def _attends(an: Analysis, s: Sentence, c: Candidate) -> bool:
+    """'addressed the 19th Summit of ...', 'took part in the forum': the actor's part in the gathering is stated."""
+    lo = c.start
+    while lo > max(s.start, c.start - 8) and an.lower[lo - 1] not in (",", ";", ":"):
+        lo -= 1
+    return bool(set(an.lower[lo:c.end]) & (SUMMIT_LINKS - {"held", "hold", "holds"}))
+
+
+def _name_run(an: Analysis, i: int, j: int) -> bool:
+    """Tokens i..j-1 continue a proper name: 'of Leaders of the Non-Aligned Movement', 'of the OTS'."""
+    return all(an.doc[k].text[:1].isupper() or an.doc[k].text[:1].isdigit() or an.lower[k] in NAME_LINKS or an.lower[k] in ("-", "–", "'s", "’s")
+               for k in range(i, j))
 INVEST_WORDS = frozenset({"investment", "investments", "invest", "invested", "trade", "revenue", "revenues", "exports",
                           "imports", "gdp", "budget", "turnover", "profit", "prices", "price"})
 # Types whose actor hosts somewhere: with no named place, the actor's country is the venue.
@@ -462,6 +525,8 @@ class Extractor:
             if c.event_type == "talks_meeting":
                 keep(self._meeting(an, s, c, article_id, disc, blocked))
                 continue
+            if c.event_type == "summit" and _setting_only(an, s, c.start):
+                continue
             found, how = self.actors(an, s, c, blocked, disc)
             if not found:
                 if c.event_type == "summit":
@@ -480,6 +545,12 @@ class Extractor:
                 if ev is not None:
                     seen.add((c.event_type, code))
                     events.append(ev)
+            if c.event_type == "summit" and how != "venue" and _attends(an, s, c):
+                # "Bayramov addressed the NAM summit in Kampala": the state it was held in hosted it
+                host = self._venue_host(an, s, c, article_id, disc, blocked)
+                if host is not None and host.actor not in codes and host.modality == "asserted":
+                    host.parties = [x for x in dict.fromkeys(codes) if x and x != host.actor]
+                    keep(host)
         disc.update(an, s, blocked, [e.actor for e in events])
         return events
 
@@ -605,17 +676,13 @@ class Extractor:
 
     def _venue_host(self, an, s, c, article_id, disc, blocked):
         """'The SCO summit in Astana ...' with no named actor: the host country of the venue."""
-        v = self.venue(an, s, c, [])
-        if v[1] is None or v[4] != "city":
+        m = _located_place(an, s, c.end)
+        if m is None:
             return None
-        j = None
-        for m in s.mentions:
-            if m.place is not None and m.place.name == v[0]:
-                j = m.start
-        if j is None or an.lower[j - 1] not in ("in", "at") or abs(j - c.end) > 4:
-            return None
-        ev = self._event(an, s, c, article_id, [], "venue", disc, blocked, actor=v[1])
+        ev = self._event(an, s, c, article_id, [], "venue", disc, blocked, actor=m.iso3)
         if ev is not None:
+            p = m.place
+            ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = p.name, p.iso3, p.lat, p.lon, "city"
             ev.confidence = BASE_CONFIDENCE["venue"]
         return ev
 

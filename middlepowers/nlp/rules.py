@@ -27,7 +27,8 @@ SUMMIT_N = ["summit", "summits", "ministerial", "cop29", "cop28", "cop27", "cop3
 WEAK_SUMMIT_N = ["conference", "forum", "session", "congress", "assembly", "ministerial", "gathering"]
 PARTICIPATE = ["attend", "attends", "attended", "attending", "participate", "participates", "participated", "participating",
                "participation", "addressed", "addresses", "address", "took", "take", "taking", "joined", "joins", "join",
-               "hosted", "hosts", "host", "hosting", "represented", "spoke", "speaking", "chaired", "convened"]
+               "hosted", "hosts", "host", "hosting", "represented", "spoke", "speaking", "chaired", "convened", "speech",
+               "remarks", "delivered", "elected"]
 INIT_V = ["proposed", "proposes", "propose", "proposal", "proposals", "initiated", "initiative", "initiatives", "initiator",
           "launched", "launch", "launches", "launching", "established", "establishing", "establish", "establishment",
           "founded", "founding", "founder", "championed", "champions", "championing", "pioneered", "spearheaded",
@@ -166,10 +167,12 @@ def pattern_offer_of():
 
 
 def pattern_summit():
-    """'attended the SCO summit' / 'the Middle East Peace Summit' / 'Aliyev's participation in the forum'."""
+    """'attended the SCO summit' / 'the Middle East Peace Summit' / 'Aliyev's participation in the forum' /
+    'the Congress of Leaders of World Religions takes place in Astana'."""
     return "summit", [[_w(SUMMIT_N)], [{"LOWER": "conference"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "parties"}],
                       [_w(PARTICIPATE), _gap(8), _w(WEAK_SUMMIT_N)], [{"TEXT": {"REGEX": "^COP\\d+$"}}],
                       [_w(WEAK_SUMMIT_N), _gap(3), _w(["held", "convened", "hosted", "organised", "organized", "opened"])],
+                      [_w(WEAK_SUMMIT_N), _gap(8), _w(["took", "takes", "take", "taking"]), {"LOWER": "place"}],
                       [_w(PARTICIPATE), _gap(4), _w(["meeting", "meetings"]), {"LOWER": "of"}, _gap(2),
                        _w(["ministers", "leaders", "heads", "envoys", "representatives", "states", "countries", "advisers", "advisors"])]]
 
