@@ -290,3 +290,33 @@ def test_rules_summit_only_as_a_setting_is_no_summit(text):
 def test_rules_second_half_of_a_compound_is_no_subject():
     got = pairs("The Central Asia-China partnership was at the heart of Tokayev's speech at the summit in Astana.")
     assert ("summit", "CHN") not in got
+
+
+@pytest.mark.parametrize("text,actor,party", [
+    ("The presidency of the SCO passed from Kazakhstan to China at the close of the Astana summit.", "CHN", "KAZ"),
+    ("The rotating chairmanship of CICA will be transferred from Azerbaijan to Kazakhstan next year.", "KAZ", "AZE"),
+    ("Chairmanship of the OTS was handed from Kyrgyzstan to Azerbaijan in October 2024.", "AZE", "KGZ"),
+    ("Brazil handed over the G20 presidency to South Africa on Tuesday.", "ZAF", "BRA"),
+    ("Uzbekistan passed the chairmanship of the organisation on to Kazakhstan, the SCO said.", "KAZ", "UZB"),
+])
+def test_rules_handover_gives_the_new_holder_with_the_previous_one_as_party(text, actor, party):
+    got = [e for e in events(text) if (e["event_type"], e["actor"]) == ("leadership_role", actor)]
+    assert got and party in got[0]["parties"]
+
+
+def test_rules_handing_over_keeps_the_giver_too():
+    got = pairs("Kazakhstan handed over the CICA chairmanship to Azerbaijan in Baku on Friday.")
+    assert {("leadership_role", "KAZ"), ("leadership_role", "AZE")} <= got
+
+
+@pytest.mark.parametrize("text,expected,thanker", [
+    ("Armenia and Azerbaijan thanked Kazakhstan for hosting the talks in Almaty.", ("talks_hosted", "KAZ"), "ARM"),
+    ("Both sides expressed gratitude to Qatar and Egypt for mediating the truce between Israel and Hamas.", ("talks_hosted", "QAT"), None),
+    ("Tokayev thanked Azerbaijan for presiding over the CICA in 2024.", ("leadership_role", "AZE"), None),
+    ("Pakistan is grateful to Türkiye for hosting the latest round of talks with Afghanistan.", ("talks_hosted", "TUR"), "PAK"),
+])
+def test_rules_the_state_thanked_for_an_act_did_it(text, expected, thanker):
+    got = {(e["event_type"], e["actor"]): e for e in events(text)}
+    assert expected in got
+    if thanker:
+        assert (expected[0], thanker) not in got and thanker in got[expected]["parties"]

@@ -201,6 +201,47 @@ def partners(an: Analysis, s: Sentence, group: list[Mention]) -> list[Mention]:
     return []
 
 
+def thanked_for(an: Analysis, s: Sentence, a: int) -> list[Mention]:
+    """'thanked Uzbekistan for presiding over the SCO', 'grateful to China and Oman for hosting the talks':
+    the states thanked for the act are its actors."""
+    j = a - 1
+    while j >= s.start and an.lower[j] in SKIPPABLE:
+        j -= 1
+    if j < s.start + 1 or an.lower[j] != "for":
+        return []
+    last = next((m for m in s.mentions if m.state and m.end == j), None)
+    if last is None:
+        return []
+    return [x for x in coordinated(an, s, last) if x.state]
+
+
+HANDOVER_V = frozenset({"passed", "pass", "passes", "passing", "transferred", "transfer", "transfers", "transferring",
+                        "handed", "hand", "hands", "handing", "handover", "hand-over", "ceded", "cede", "cedes"})
+
+
+def handover(an: Analysis, s: Sentence, a: int, b: int) -> tuple[Mention, Mention | None] | None:
+    """'the chairmanship passed from Azerbaijan to Uganda', 'India handed over the presidency to Brazil':
+    (the new holder, the previous one if named after 'from')."""
+    lo, hi = max(s.start, a - 8), min(s.end, b + 10)
+    verb = next((k for k in range(lo, hi) if an.lower[k] in HANDOVER_V), None)
+    if verb is None:
+        return None
+    new = old = None
+    for k in range(verb + 1, min(s.end, verb + 14)):
+        if an.lower[k] in (";", "but", "while"):
+            break
+        if an.lower[k] in ("to", "from"):
+            j = k + 1
+            while j < s.end and an.lower[j] in SKIPPABLE:
+                j += 1
+            m = next((x for x in s.mentions if x.start == j and x.state), None)
+            if m is not None and an.lower[k] == "to" and new is None:
+                new = m
+            elif m is not None and an.lower[k] == "from" and old is None:
+                old = m
+    return (new, old) if new is not None else None
+
+
 def agent_phrase(an: Analysis, s: Sentence) -> Mention | None:
     """'at the invitation of X', 'under the auspices of X', 'thanks to X's mediation'."""
     for k in range(s.start, s.end - 1):

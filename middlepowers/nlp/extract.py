@@ -419,6 +419,14 @@ class Extractor:
         if c.rule == "talks_comediators":  # "with Qatar, Turkey and the United States as co-mediators"
             before = [m for m in s.mentions if m.state and c.start - 3 <= m.end <= c.start]
             return (cx.coordinated(an, s, before[-1]), "phrase") if before else ([], "")
+        thanked = cx.thanked_for(an, s, c.start)
+        if thanked:
+            return thanked, "agent"
+        if c.event_type == "leadership_role":
+            turn = cx.handover(an, s, c.start, c.end)
+            if turn is not None:  # the new holder, and the giver when it is the subject: "India handed over ... to Brazil"
+                giver = turn[1] is None and cx.left_subject(an, s, c.start, blocked)
+                return ([giver] if giver and giver.state != turn[0].state else []) + [turn[0]], "agent"
         m = cx.possessor(an, s, c.start)
         if m is not None:
             return [m], "possessor"
@@ -495,6 +503,16 @@ class Extractor:
     def parties(self, an: Analysis, s: Sentence, c: Candidate, actors: set[str], extra: list[Mention]) -> list[str]:
         found = cx.between_parties(an, s)
         t = c.event_type
+        if t == "leadership_role":
+            turn = cx.handover(an, s, c.start, c.end)
+            if turn is not None:
+                prev = turn[1] or cx.left_subject(an, s, c.start, cx.blocked_mentions(an, s))
+                other = turn[0] if prev is not None and prev.state in actors else prev
+                return cx.party_codes([other] if other is not None else [], actors)
+        thanked = cx.thanked_for(an, s, c.start)
+        if thanked:  # the thankers took part: "Iran thanked China for hosting the talks"
+            subj = cx.left_subject(an, s, thanked[0].start, cx.blocked_mentions(an, s))
+            found = found + (cx.coordinated(an, s, subj) if subj is not None else [])
         if not found and t in ("talks_hosted", "mediation_offer", "talks_meeting"):
             found = cx.cue_parties(an, s, frozenset({"with", "on", "over", "about", "of", "to", "and"}))
         elif not found and t in ("agreement", "leadership_role", "aid", "summit"):
@@ -577,7 +595,7 @@ class Extractor:
         ev = Event(article_id, t, actor, s, c.rule, an.doc[c.start:c.end].text, how)
         ev.name = name
         ev.organisations = orgs
-        ev.parties = self.parties(an, s, c, {actor, *co} if t in SPLIT_CO_ACTORS else {actor}, list(extra))
+        ev.parties = self.parties(an, s, c, {actor, *co} if t in SPLIT_CO_ACTORS and t != "leadership_role" else {actor}, list(extra))
         ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = self.venue(an, s, c, actor_mentions)
         if ev.venue_country is None and t in HOSTING and how not in ("anaphor",):
             pt = self.gz.country_points.get(actor)
