@@ -59,7 +59,7 @@ def source_sentences() -> list[str]:
 
     out: list[str] = []
     for folder in SOURCES:
-        arts, _ = ingest.load_articles(folder)
+        arts, _, _ = ingest.load_articles(folder)
         for a in arts:
             for s in _SENT.split(a.text):
                 s = s.strip()

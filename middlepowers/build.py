@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
+import signal
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, ingest, reference, schema, store
-from .errors import BuildError
+from .errors import ArticleError, BuildError, shown
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,7 @@ class BuildResult:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     fingerprint: str = ""
+    skipped: list[str] = field(default_factory=list)  # article files not in the tables
 
 
 def _code_fingerprint() -> str:
@@ -45,16 +49,18 @@ def _code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def input_fingerprint(articles_dir: Path) -> str:
+def input_fingerprint(articles_dir: Path, scan: ingest.Scan | None = None) -> str:
     """A hash of the articles, the manifest, the reference data and the extractor's code."""
     h = hashlib.sha1()
     h.update(_code_fingerprint().encode())
     h.update(reference.fingerprint().encode())
-    folder = Path(articles_dir)
-    files = ingest.list_article_files(folder) + [p for p in [folder / ingest.MANIFEST] if p.exists()]
-    for p in sorted(files):
-        h.update(p.name.encode())
-        h.update(hashlib.sha1(p.read_bytes()).digest())
+    scan = scan or ingest.scan_folder(Path(articles_dir))
+    for p in sorted(scan.files + ([scan.manifest] if scan.manifest else []), key=lambda p: os.fsencode(p.name)):
+        h.update(os.fsencode(p.name))
+        try:
+            h.update(hashlib.sha1(ingest.read_limited(p)).digest())
+        except ArticleError as exc:  # it will be skipped; its reason still marks the input
+            h.update(str(exc).encode("utf-8", "replace"))
     return h.hexdigest()[:20]
 
 
@@ -85,7 +91,7 @@ def _safe_process(art: ingest.Article):
     try:
         return art.file, process_article(art), None
     except Exception as exc:  # one article's failure must not sink the build
-        return art.file, None, f"skipped {art.file}: extraction failed ({type(exc).__name__}: {exc})"
+        return art.file, None, f"skipped {shown(art.file)}: extraction failed ({type(exc).__name__}: {shown(exc)})"
 
 
 def _warm() -> None:
@@ -94,6 +100,28 @@ def _warm() -> None:
     gazetteer.load()
     pipeline.get_nlp()
     pipeline.get_matchers()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _worker_init(parent: int) -> None:
+    """Workers die with the build: the kernel kills them when it dies (Linux), and a watcher
+    thread ends them within a second elsewhere, so a killed build leaves no process behind."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, TypeError):
+        pass
+    if os.getppid() != parent:  # the build died before the line above ran
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle, not each worker's
+    _warm()
 
 
 def _run(articles: list[ingest.Article], workers: int, progress: bool):
@@ -111,33 +139,37 @@ def _run(articles: list[ingest.Article], workers: int, progress: bool):
                     bar.update()
             return
         import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
 
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         chunk = max(1, min(32, len(articles) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm) as pool:
-            for result in pool.map(_safe_process, articles, chunksize=chunk):
+        # Leaving the block for any reason (an error, Ctrl-C, SIGTERM) terminates the workers.
+        with ctx.Pool(workers, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
+            for result in pool.imap(_safe_process, articles, chunksize=chunk):
                 yield result
                 if bar:
                     bar.update()
+            pool.close()
+            pool.join()
     finally:
         if bar:
             bar.close()
 
 
-def build_tables(articles: list[ingest.Article], workers: int = 1, progress: bool = False) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """Every table from loaded articles, plus warnings for articles that failed."""
+def build_tables(articles: list[ingest.Article], workers: int = 1,
+                 progress: bool = False) -> tuple[dict[str, pd.DataFrame], list[str], list[str]]:
+    """Every table from loaded articles, the warnings for articles that failed, and their names."""
     from .tables.events import events_table
     from .tables.initiatives import initiatives_table
     from .tables.organisations import organisations_table
     from .tables.places import places_table
 
-    art_rows, event_rows, warnings = [], [], []
+    art_rows, event_rows, warnings, failed = [], [], [], []
     mentions: dict[str, list[str]] = defaultdict(list)
     for name, result, warning in _run(articles, workers, progress):
         if warning:
             log.warning(warning)
             warnings.append(warning)
+            failed.append(name)
             continue
         row, evs, orgs = result
         art_rows.append(row)
@@ -153,7 +185,51 @@ def build_tables(articles: list[ingest.Article], workers: int = 1, progress: boo
         "organisations": organisations_table(mentions),
         "places": places_table(events),
     }
-    return tables, warnings
+    return tables, warnings, failed
+
+
+class _Janitor:
+    """A small child process that removes what a build left in its output folder if the build
+    dies (even by SIGKILL) before it is dismissed: it waits on a pipe that closes when the build
+    and its workers are gone."""
+
+    def __init__(self, out: Path):
+        self.pid, self.fd = None, None
+        build_pid = os.getpid()
+        if not hasattr(os, "fork"):
+            return
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the janitor
+            try:
+                os.close(w)
+                for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                    signal.signal(sig, signal.SIG_IGN)
+                if os.read(r, 1) != b"d":
+                    store.abandon(out, build_pid)
+            finally:
+                os._exit(0)
+        os.close(r)
+        self.pid, self.fd = pid, w
+
+    def dismiss(self) -> None:
+        if self.fd is None:
+            return
+        try:
+            os.write(self.fd, b"d")
+        except OSError:
+            pass
+        os.close(self.fd)
+        os.waitpid(self.pid, 0)
+        self.fd = None
+
+
+def _no_articles(folder: Path, skipped: list[str], warnings: list[str]) -> BuildError:
+    if not skipped:
+        return BuildError(f"no articles (.txt, .md, .html) in {shown(folder)}")
+    reasons = [w.removeprefix("skipped ") for w in warnings if w.startswith("skipped ") and not w.endswith("are not read")]
+    more = f"; {len(reasons) - 3} more" if len(reasons) > 3 else ""
+    return BuildError(f"no readable articles in {shown(folder)}: {len(skipped)} skipped ({'; '.join(reasons[:3])}{more})")
 
 
 def build(articles_dir: Path | str = "seeds", out_dir: Path | str = "data/processed", workers: int = 1,
@@ -162,23 +238,32 @@ def build(articles_dir: Path | str = "seeds", out_dir: Path | str = "data/proces
     t0 = time.perf_counter()
     folder = Path(articles_dir)
     if not folder.is_dir():
-        raise BuildError(f"articles folder {folder} does not exist")
-    fp = input_fingerprint(folder)
-    articles, warnings = ingest.load_articles(folder)
-    if not articles:
-        raise BuildError(f"no readable articles (.txt, .md, .html) in {folder}")
-    tables, more = build_tables(articles, workers=workers, progress=progress)
-    warnings += more
-    result = BuildResult(len(tables["articles"]), len(tables["events"]), 0.0, warnings, fp)
-    info = {
-        "fingerprint": fp,
-        "articles_dir": str(folder.resolve()),
-        "n_articles": result.n_articles,
-        "n_events": result.n_events,
-        "warnings": warnings,
-        "version": __version__,
-    }
-    store.write_tables(tables, out_dir, info)
+        raise BuildError(f"articles folder {shown(folder)} does not exist")
+    scan = ingest.scan_folder(folder)
+    fp = input_fingerprint(folder, scan)
+    loaded = ingest.load_articles(folder, scan)
+    if not loaded.articles:
+        raise _no_articles(folder, loaded.skipped, loaded.warnings)
+    tmp = store.new_temp_dir(out_dir)  # fails early, before the work, when out_dir is unusable
+    janitor = _Janitor(Path(out_dir))
+    try:
+        tables, more, failed = build_tables(loaded.articles, workers=workers, progress=progress)
+        warnings = loaded.warnings + more
+        skipped = loaded.skipped + failed
+        result = BuildResult(len(tables["articles"]), len(tables["events"]), 0.0, warnings, fp, skipped)
+        info = {
+            "fingerprint": fp,
+            "articles_dir": str(folder.resolve()),
+            "n_articles": result.n_articles,
+            "n_events": result.n_events,
+            "skipped": skipped,
+            "warnings": warnings,
+            "version": __version__,
+        }
+        store.write_tables(tables, out_dir, info, tmp=tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        janitor.dismiss()
     result.seconds = time.perf_counter() - t0
     return result
 

@@ -6,11 +6,12 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import AtlasError
+from .errors import AtlasError, shown
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,8 +56,13 @@ def cmd_build(args) -> int:
     for w in res.warnings:
         print(f"warning: {w}", file=sys.stderr)
     if not args.quiet:
-        print(f"built {res.n_articles} articles, {res.n_events} events into {args.out} in {res.seconds:.2f} s"
-              + (f" ({len(res.warnings)} skipped)" if res.warnings else ""))
+        notes = []
+        if res.skipped:
+            notes.append(f"{len(res.skipped)} skipped")
+        if len(res.warnings) > len(res.skipped):
+            notes.append(f"{len(res.warnings) - len(res.skipped)} other warnings")
+        print(f"built {res.n_articles} articles, {res.n_events} events into {shown(args.out)} in {res.seconds:.2f} s"
+              + (f" ({', '.join(notes)})" if notes else ""))
     return 0
 
 
@@ -86,12 +92,23 @@ def cmd_export(args) -> int:
         ev[c] = ev[c].map(lambda v: "|".join(v))
     if args.csv == "-":
         ev.to_csv(sys.stdout, index=False)
-    else:
-        try:
-            ev.to_csv(Path(args.csv), index=False)
-        except OSError as exc:
-            raise AtlasError(f"cannot write {args.csv}: {exc.strerror or exc}") from exc
+        sys.stdout.flush()
+        return 0
+    target = Path(args.csv)
+    # Written beside the target and moved into place: a full disk never leaves half a CSV.
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        ev.to_csv(tmp, index=False)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise AtlasError(f"cannot write {shown(args.csv)}: {exc.strerror or exc}") from exc
     return 0
+
+
+def _stop(signum, frame) -> None:
+    # SIGTERM and SIGHUP end the command as Ctrl-C does: workers stopped, temporary files removed.
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,14 +118,24 @@ def main(argv: list[str] | None = None) -> int:
     # Warnings for skipped articles are printed once by the command, not also by the logger.
     logging.getLogger("middlepowers.build").setLevel(logging.ERROR)
     logging.getLogger("middlepowers.ingest").setLevel(logging.ERROR)
+    for sig in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, sig):
+            signal.signal(getattr(signal, sig), _stop)
     try:
         return {"build": cmd_build, "evaluate": cmd_evaluate, "export": cmd_export}[args.command](args)
     except AtlasError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {shown(exc, 400)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("error: interrupted; the previous tables are unchanged", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of stdout went away (`export --csv - | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except OSError as exc:  # anything the commands did not word themselves: still one line
+        print(f"error: {shown(exc.strerror or exc, 400)}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -9,12 +9,14 @@ has a date: the prediction's date_start must agree at the gold's precision and n
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import GoldError
+from . import schema
+from .errors import GoldError, shown
 from .nlp.gazetteer import norm
 
 GOLD_KEYS = ("file", "event_type", "actor")
@@ -88,20 +90,67 @@ def _round(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
 
+_GOLD_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _iso3_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
+
+
+def _check_event(g: object, i: int, codes: frozenset[str]) -> str | None:
+    """Why gold event i breaks the contract's gold format, or None."""
+    if not isinstance(g, dict):
+        return f"event {i} is not an object"
+    lacking = [k for k in GOLD_KEYS if k not in g]
+    if lacking:
+        return f"event {i} lacks {', '.join(lacking)}"
+    if not isinstance(g["file"], str) or not g["file"]:
+        return f"event {i}: 'file' must be a file name"
+    if g["event_type"] not in schema.EVENT_TYPES:
+        return f"event {i}: unknown event_type {shown(g['event_type'], 40)} (one of {', '.join(schema.EVENT_TYPES)})"
+    if g["actor"] is not None and g["actor"] not in codes:
+        return f"event {i}: actor {shown(g['actor'], 40)} is not an ISO 3166-1 alpha-3 code"
+    for key in ("parties", "organisations"):
+        v = g.get(key, [])
+        if v is None:
+            continue
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            return f"event {i}: '{key}' must be a list of strings"
+    for key in ("venue_city", "venue_country", "evidence"):
+        if g.get(key) is not None and not isinstance(g[key], str):
+            return f"event {i}: '{key}' must be a string or null"
+    if g.get("venue_country") is not None and g["venue_country"] not in codes:
+        return f"event {i}: venue_country {shown(g['venue_country'], 40)} is not an ISO3 code"
+    d = g.get("date")
+    if d is not None and (not isinstance(d, str) or not _GOLD_DATE.match(d)):
+        return f"event {i}: date {shown(d, 40)} is not YYYY, YYYY-MM or YYYY-MM-DD"
+    return None
+
+
 def load_gold(path: Path | str) -> list[dict]:
-    """The gold events; a missing or malformed file is a GoldError with one line."""
+    """The gold events; a missing or malformed file, or an event outside the contract's gold
+    format (unknown type or actor, a list where a string belongs), is a GoldError with one line."""
     p = Path(path)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        raw = p.read_bytes()
+        data = json.loads(raw.decode("utf-8-sig"))
     except OSError as exc:
-        raise GoldError(f"gold file {p} cannot be read: {exc.strerror or exc}") from exc
+        raise GoldError(f"gold file {shown(p)} cannot be read: {exc.strerror or exc}") from exc
+    except RecursionError as exc:
+        raise GoldError(f"gold file {shown(p)} is nested too deeply to be a list of events") from exc
+    except UnicodeDecodeError as exc:
+        raise GoldError(f"gold file {shown(p)} is not UTF-8 text") from exc
     except ValueError as exc:
-        raise GoldError(f"gold file {p} is not valid JSON: {exc}") from exc
+        raise GoldError(f"gold file {shown(p)} is not valid JSON: {shown(exc)}") from exc
     if not isinstance(data, list):
-        raise GoldError(f"gold file {p} must hold a JSON list of events")
+        raise GoldError(f"gold file {shown(p)} must hold a JSON list of events")
+    codes = _iso3_codes()
     for i, g in enumerate(data):
-        if not isinstance(g, dict) or any(k not in g for k in GOLD_KEYS):
-            raise GoldError(f"gold file {p}: event {i} lacks one of {', '.join(GOLD_KEYS)}")
+        problem = _check_event(g, i, codes)
+        if problem:
+            raise GoldError(f"gold file {shown(p)}: {problem}")
     return data
 
 
@@ -192,6 +241,13 @@ def evaluate(gold_path: Path | str, articles_dir: Path | str, workers: int = 1) 
     from .build import build
 
     gold = load_gold(gold_path)
+    from .ingest import scan_folder, table_name
+
+    present = {table_name(f.name) for f in scan_folder(articles_dir).files} if Path(articles_dir).is_dir() else set()
+    absent = sorted({g["file"] for g in gold} - present)
+    if Path(articles_dir).is_dir() and absent:
+        raise GoldError(f"gold names {len(absent)} file(s) not in {shown(articles_dir)}: "
+                        f"{', '.join(shown(a, 60) for a in absent[:5])}{' …' if len(absent) > 5 else ''}")
     with tempfile.TemporaryDirectory(prefix="middlepowers-eval-") as tmp:
         build(articles_dir, tmp, workers=workers)
         tables = store.read_tables(tmp)

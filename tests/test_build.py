@@ -29,7 +29,13 @@ OTHER = ("Azerbaijan sends aid\n\n"
 
 
 def _files(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    """The output folder as a reader sees it: the contract's files (links through `current`)."""
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+def _leftovers(out: Path) -> list[str]:
+    """Temporary entries a build should never leave behind."""
+    return sorted(p.name for p in list(out.glob(".tmp-*")) + list(out.parent.glob(".build-*")))
 
 
 def _sorted(df: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -238,11 +244,12 @@ def test_build_failing_write_leaves_previous_tables_intact(small, monkeypatch):
         return real(self, *a, **k)
 
     monkeypatch.setattr(pd.DataFrame, "to_parquet", flaky)
-    with pytest.raises(OSError):
+    with pytest.raises(BuildError) as err:
         build(arts, out)
     assert calls["n"] == 3
+    assert "No space left on device" in str(err.value) and "\n" not in str(err.value)
     assert _files(out) == before
-    assert not list(out.parent.glob(".build-*")), "temporary folder left behind"
+    assert not _leftovers(out), "temporary folder left behind"
 
 
 @pytest.mark.parametrize("exc", [RuntimeError("extractor crashed"), KeyboardInterrupt()])
@@ -260,6 +267,7 @@ def test_build_interrupted_before_writing_leaves_previous_tables(small, monkeypa
         build(arts, out)
     assert _files(out) == before
     assert not is_current(arts, out)
+    assert not _leftovers(out)
 
 
 def test_build_overwrites_tables_on_success(small):
@@ -441,17 +449,26 @@ def test_build_copy_of_tables_reads_back(dev_build, tmp_path):
         assert _sorted(tables[name], name).equals(_sorted(again[name], name))
 
 
-def test_build_interrupted_while_moving_files_is_not_current(small, monkeypatch):
-    # The stamp is moved last, so tables half-replaced by an interruption are rebuilt next time.
+@pytest.mark.parametrize("legacy, at_call, expect_new", [(False, 1, False), (True, 1, False), (True, 3, True)])
+def test_build_interrupted_while_switching_leaves_one_whole_set(small, monkeypatch, legacy, at_call, expect_new):
+    # The first rename is the switch of `current`: before it the old set is in force, after it the
+    # new one, whole. A folder written before sets were kept (plain files) then has its files
+    # replaced by links through `current`; an interruption there still reads the new set whole.
     arts, out = small
     build(arts, out)
+    if legacy:
+        shutil.copytree(out, out.with_name("plain"), symlinks=False, ignore=shutil.ignore_patterns("v-*", "current"))
+        shutil.rmtree(out)
+        out.with_name("plain").rename(out)
+        assert not (out / store.CURRENT).exists()
+    old = store.read_tables(out)
     (arts / "third.txt").write_text("Uzbekistan hosted a conference on Afghanistan in Tashkent in 2022.\n", encoding="utf-8")
     real = store.os.replace
     calls = {"n": 0}
 
     def interrupted(src, dst):
         calls["n"] += 1
-        if calls["n"] == 2:
+        if calls["n"] == at_call:
             raise KeyboardInterrupt
         return real(src, dst)
 
@@ -459,5 +476,19 @@ def test_build_interrupted_while_moving_files_is_not_current(small, monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         build(arts, out)
     monkeypatch.undo()
-    assert not is_current(arts, out)
-    assert ensure_built(arts, out) is True
+    now = store.read_tables(out)
+    files = sorted(now["articles"]["file"])
+    assert files == (["good.txt", "other.txt", "third.txt"] if expect_new else sorted(old["articles"]["file"]))
+    assert set(now["events"]["article_id"]) <= set(now["articles"]["article_id"])
+    assert is_current(arts, out) is expect_new
+    assert not _leftovers(out)
+    assert ensure_built(arts, out) is (not expect_new)
+
+
+def test_build_keeps_the_previous_set_and_removes_older_ones(small):
+    arts, out = small
+    for _ in range(4):
+        (arts / "good.txt").write_text(GOOD + f"\n{_}\n", encoding="utf-8")
+        build(arts, out)
+    sets = sorted(p.name for p in out.iterdir() if p.name.startswith(store.VERSION_PREFIX))
+    assert len(sets) == 2 and store.current_set(out).name == sets[-1]

@@ -60,7 +60,7 @@ def test_ingest_reads_txt_md_and_html(tmp_path):
     write(tmp_path, "a.txt", f"Plain headline\n\n{BODY}\n")
     write(tmp_path, "b.md", f"# Markdown headline\n\nSome **bold** words. {BODY}\n\n- a list item here\n")
     write(tmp_path, "c.html", HTML)
-    arts, warnings = load_articles(tmp_path)
+    arts, warnings, _ = load_articles(tmp_path)
     assert warnings == []
     by_file = {a.file: a for a in arts}
     assert set(by_file) == {"a.txt", "b.md", "c.html"}
@@ -151,7 +151,7 @@ def test_ingest_same_stem_gets_distinct_ids(tmp_path):
     write(tmp_path, "story.txt", f"Headline one\n\n{BODY}")
     write(tmp_path, "story.html", HTML)
     write(tmp_path, "story.md", f"# Headline three\n\n{BODY}")
-    arts, warnings = load_articles(tmp_path)
+    arts, warnings, _ = load_articles(tmp_path)
     assert warnings == []
     ids = [a.article_id for a in arts]
     assert len(ids) == 3 and len(set(ids)) == 3
@@ -178,7 +178,7 @@ FRENCH = "Genève est la ville où les négociations ont eu lieu. São Tomé a a
 
 def _correct_or_reported(tmp_path: Path, name: str, expected: str, caplog) -> None:
     with caplog.at_level(logging.WARNING, logger="middlepowers.ingest"):
-        arts, warnings = load_articles(tmp_path)
+        arts, warnings, _ = load_articles(tmp_path)
     reported = [w for w in warnings if name in w] + [r.getMessage() for r in caplog.records if name in r.getMessage()]
     if arts and expected in arts[0].text:
         return
@@ -187,8 +187,8 @@ def _correct_or_reported(tmp_path: Path, name: str, expected: str, caplog) -> No
 
 def test_ingest_windows_1251_russian_is_decoded(tmp_path, caplog):
     write(tmp_path, "ru.txt", RUSSIAN.encode("cp1251"))
-    arts, warnings = load_articles(tmp_path)
-    assert warnings == ["ru.txt: not UTF-8; read as cp1251"]  # decoded, and the user is told how
+    arts, warnings, _ = load_articles(tmp_path)
+    assert warnings == ["ru.txt: not UTF-8; read as cp1251 (guessed from the text)"]  # decoded, and the user is told
     assert arts[0].text == RUSSIAN.strip()
     assert arts[0].encoding.replace("-", "").lower() in {"cp1251", "windows1251"}
 
@@ -203,7 +203,7 @@ def test_ingest_windows_1251_is_logged_as_not_utf8(tmp_path, caplog):
 def test_ingest_latin1_french_is_decoded_or_reported(tmp_path, caplog):
     write(tmp_path, "fr.txt", FRENCH.encode("latin-1"))
     _correct_or_reported(tmp_path, "fr.txt", "Genève est la ville où les négociations", caplog)
-    arts, _ = load_articles(tmp_path)
+    arts, _, _ = load_articles(tmp_path)
     assert "São Tomé" in arts[0].text
 
 
@@ -220,7 +220,7 @@ def _good(folder: Path) -> None:
 
 
 def _assert_skipped(folder: Path, name: str) -> list[str]:
-    arts, warnings = load_articles(folder)
+    arts, warnings, _ = load_articles(folder)
     assert [a.file for a in arts] == ["good.txt"]
     named = [w for w in warnings if name in w]
     assert len(named) == 1, warnings
@@ -297,7 +297,7 @@ def test_ingest_manifest_fills_metadata(tmp_path):
     write(tmp_path, "a.txt", f"First line title\n\n{BODY}")
     write(tmp_path, "manifest.csv", "file,title,source,url,published,author\n"
           "a.txt,Manifest title,example.org,https://example.org/a,2024-05-13,Jane Doe\n")
-    (art,), warnings = load_articles(tmp_path)
+    (art,), warnings, _ = load_articles(tmp_path)
     assert warnings == []
     assert (art.title, art.source, art.url, art.published, art.author) == (
         "Manifest title", "example.org", "https://example.org/a", "2024-05-13", "Jane Doe")
@@ -308,7 +308,7 @@ def test_ingest_manifest_row_with_missing_fields(tmp_path):
     write(tmp_path, "a.txt", f"Title from the first line\n\nAstana, 14 May 2024. {BODY}")
     write(tmp_path, "b.txt", f"Another first line\n\n{BODY}")
     write(tmp_path, "manifest.csv", "file,title,source,url,published,author\na.txt,,,,,\nb.txt,,,,\n")
-    arts, warnings = load_articles(tmp_path)
+    arts, warnings, _ = load_articles(tmp_path)
     assert warnings == []
     a, b = arts
     assert a.title == "Title from the first line"
@@ -322,7 +322,7 @@ def test_ingest_article_missing_from_manifest_still_loads(tmp_path):
     write(tmp_path, "listed.txt", f"Listed\n\n{BODY}")
     write(tmp_path, "unlisted.txt", f"Unlisted headline\n\n{BODY}")
     write(tmp_path, "manifest.csv", "file,title,source,url,published,author\nlisted.txt,L,s,u,2024,\n")
-    arts, warnings = load_articles(tmp_path)
+    arts, warnings, _ = load_articles(tmp_path)
     assert warnings == []
     assert {a.file: a.title for a in arts} == {"listed.txt": "L", "unlisted.txt": "Unlisted headline"}
 
@@ -331,7 +331,7 @@ def test_ingest_manifest_row_for_missing_file_warns(tmp_path):
     _good(tmp_path)
     write(tmp_path, "manifest.csv", "file,title,source,url,published,author\n"
           "good.txt,Good,s,u,2024-01,\nghost.txt,Ghost,s,u,2024-01,\n")
-    arts, warnings = load_articles(tmp_path)
+    arts, warnings, _ = load_articles(tmp_path)
     assert [a.file for a in arts] == ["good.txt"]
     assert len(warnings) == 1 and "ghost.txt" in warnings[0]
 
@@ -341,7 +341,7 @@ def test_ingest_manifest_malformed_date_warns_and_is_dropped(tmp_path, caplog, b
     write(tmp_path, "a.txt", f"Headline\n\n{BODY}")
     write(tmp_path, "manifest.csv", f"file,title,source,url,published,author\na.txt,T,s,u,{bad},\n")
     with caplog.at_level(logging.WARNING, logger="middlepowers.ingest"):
-        (art,), _ = load_articles(tmp_path)
+        (art,), _, _ = load_articles(tmp_path)
     assert art.published != bad
     assert art.published is None or art.published_inferred
     assert any("a.txt" in r.getMessage() and bad in r.getMessage() for r in caplog.records)
@@ -351,17 +351,16 @@ def test_ingest_manifest_malformed_date_warns_and_is_dropped(tmp_path, caplog, b
 def test_ingest_manifest_accepts_contract_date_forms(tmp_path, published):
     write(tmp_path, "a.txt", f"Headline\n\n{BODY}")
     write(tmp_path, "manifest.csv", f"file,title,source,url,published,author\na.txt,T,s,u,{published},\n")
-    (art,), _ = load_articles(tmp_path)
+    (art,), _, _ = load_articles(tmp_path)
     assert art.published == published
 
 
 def test_ingest_manifest_without_file_column_is_ignored(tmp_path, caplog):
     write(tmp_path, "a.txt", f"Headline\n\n{BODY}")
     write(tmp_path, "manifest.csv", "name,title\na.txt,T\n")
-    with caplog.at_level(logging.WARNING, logger="middlepowers.ingest"):
-        assert read_manifest(tmp_path) == {}
-    assert any("manifest.csv" in r.getMessage() for r in caplog.records)
-    (art,), _ = load_articles(tmp_path)
+    rows, warnings = read_manifest(tmp_path)
+    assert rows == {} and len(warnings) == 1 and "manifest.csv" in warnings[0] and "'file'" in warnings[0]
+    (art,), _, _ = load_articles(tmp_path)
     assert art.title == "Headline"
 
 
@@ -370,15 +369,15 @@ def test_ingest_readme_is_not_an_article(tmp_path):
     write(tmp_path, "README.md", "# About these articles\n\nKazakhstan hosted talks, says the readme.\n")
     write(tmp_path, "notes.csv", "a,b\n1,2\n")
     write(tmp_path, ".hidden.txt", f"Hidden\n\n{BODY}")
-    arts, warnings = load_articles(tmp_path)
+    arts, warnings, _ = load_articles(tmp_path)
     assert [a.file for a in arts] == ["good.txt"]
     assert warnings == []
 
 
 def test_ingest_missing_manifest_is_fine(tmp_path):
     _good(tmp_path)
-    assert read_manifest(tmp_path) == {}
-    arts, warnings = load_articles(tmp_path)
+    assert read_manifest(tmp_path) == ({}, [])
+    arts, warnings, _ = load_articles(tmp_path)
     assert len(arts) == 1 and warnings == []
 
 
@@ -394,7 +393,7 @@ def test_ingest_latin1_english_prefers_windows_1252():
 
 def test_ingest_not_utf8_is_reported_in_the_build_warnings(tmp_path):
     (tmp_path / "g.txt").write_bytes("Talks in Genève were hosted by Switzerland in 2021.\n".encode("latin-1"))
-    arts, warnings = ingest.load_articles(tmp_path)
+    arts, warnings, _ = ingest.load_articles(tmp_path)
     assert len(arts) == 1 and any("g.txt" in w and "not UTF-8" in w for w in warnings)
 
 
