@@ -250,6 +250,8 @@ def build(articles_dir: Path | str = "seeds", out_dir: Path | str = "data/proces
         tables, more, failed = build_tables(loaded.articles, workers=workers, progress=progress)
         warnings = loaded.warnings + more
         skipped = loaded.skipped + failed
+        if tables["articles"].empty:  # never replace the previous tables with empty ones
+            raise _no_articles(folder, skipped, warnings)
         result = BuildResult(len(tables["articles"]), len(tables["events"]), 0.0, warnings, fp, skipped)
         info = {
             "fingerprint": fp,

@@ -91,7 +91,13 @@ def get_nlp():
     """A blank English pipeline: its tokenizer only; sentences are split in `Tokens.of`."""
     import spacy
 
-    return spacy.blank("en")
+    from ..ingest import MAX_BYTES
+
+    nlp = spacy.blank("en")
+    # spaCy's 1,000,000-character limit guards its parser's memory; the tokenizer alone reads
+    # the largest article the build accepts (no more characters than its bytes) in ~0.5 GB.
+    nlp.max_length = MAX_BYTES
+    return nlp
 
 
 @lru_cache(maxsize=1)
