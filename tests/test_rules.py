@@ -320,3 +320,46 @@ def test_rules_the_state_thanked_for_an_act_did_it(text, expected, thanker):
     assert expected in got
     if thanker:
         assert (expected[0], thanker) not in got and thanker in got[expected]["parties"]
+
+
+@pytest.mark.parametrize("text,actor,venue", [
+    ("A second round of negotiations was held in Geneva on 12 March 2024.", "CHE", "Geneva"),
+    ("The previous round of consultations took place in Muscat in January.", "OMN", "Muscat"),
+    ("Iranian diplomats wrapped up two days of discussions in Oslo on Friday.", "NOR", "Oslo"),
+    ("Qatar held indirect talks with Israel and Hamas in Doha on Sunday.", "QAT", "Doha"),
+    ("Egyptian officials conducted separate consultations with Fatah and Hamas in Cairo this week.", "EGY", "Cairo"),
+])
+def test_rules_talks_held_in_a_city_are_hosted_by_its_state(text, actor, venue):
+    got = [e for e in events(text) if (e["event_type"], e["actor"]) == ("talks_hosted", actor)]
+    assert got and got[0]["venue"] == venue
+
+
+def test_rules_bilateral_talks_in_a_partys_capital_are_not_hosted():
+    assert not [e for e in events("Tokayev held talks with Putin in Moscow on Monday.") if e["event_type"] == "talks_hosted"]
+
+
+@pytest.mark.parametrize("text,actor,parties", [
+    ("Russia and Ukraine exchanged 95 prisoners each in a swap mediated by the United Arab Emirates on Friday.", "ARE", {"RUS", "UKR"}),
+    ("The release of twelve detained sailors was mediated by Oman in May 2024.", "OMN", set()),
+    ("Moscow freed eight detainees on Thursday following a mediation by the Emir of Qatar.", "QAT", {"RUS"}),
+    ("Armenia and Azerbaijan returned captured soldiers in an exchange facilitated by Georgia on Monday.", "GEO", {"ARM", "AZE"}),
+])
+def test_rules_mediated_releases_and_exchanges_are_hosted_talks(text, actor, parties):
+    got = [e for e in events(text) if (e["event_type"], e["actor"]) == ("talks_hosted", actor)]
+    assert got and parties <= set(got[0]["parties"])
+
+
+def test_rules_host_of_a_signing_is_not_its_signatory():
+    got = pairs("Qatar hosted the signing of a peace agreement between Rwanda and the Democratic Republic of the Congo "
+                "in Doha on Saturday.")
+    assert ("talks_hosted", "QAT") in got and ("agreement", "RWA") in got and ("agreement", "QAT") not in got
+
+
+def test_rules_state_in_apposition_to_its_role():
+    got = pairs("A statement issued on Sunday by Oman, the host of the talks between Iran and the United States, said they would resume.")
+    assert ("talks_hosted", "OMN") in got
+
+
+def test_rules_talks_that_are_to_begin_are_planned():
+    evs = [e for e in events("Under the deal, technical negotiations are to begin next month under Turkish facilitation.") if e["actor"] == "TUR"]
+    assert evs and evs[0]["event_type"] == "mediation_offer"

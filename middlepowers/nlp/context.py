@@ -242,6 +242,22 @@ def handover(an: Analysis, s: Sentence, a: int, b: int) -> tuple[Mention, Mentio
     return (new, old) if new is not None else None
 
 
+ROLE_NOUNS = frozenset({"host", "hosts", "co-host", "mediator", "mediators", "co-mediator", "facilitator", "chair", "chairman",
+                        "organiser", "organizer", "convener", "initiator", "sponsor", "guarantor", "broker"})
+
+
+def apposition(an: Analysis, s: Sentence, a: int) -> Mention | None:
+    """'a statement issued by Oman, the host of the talks, ...': a state named just before its role."""
+    if an.lower[a] not in ROLE_NOUNS:
+        return None
+    j = a - 1
+    while j >= s.start and an.lower[j] in ("the", "a", "an", "its", "current", "main", "chief", "key"):
+        j -= 1
+    if j <= s.start or an.lower[j] != ",":
+        return None
+    return next((m for m in s.mentions if m.state and m.end == j), None)
+
+
 def agent_phrase(an: Analysis, s: Sentence) -> Mention | None:
     """'at the invitation of X', 'under the auspices of X', 'thanks to X's mediation'."""
     for k in range(s.start, s.end - 1):
@@ -366,7 +382,8 @@ def modality(an: Analysis, s: Sentence, a: int, b: int, base: str = "asserted") 
         return "planned"
     if "set" in before and "to" in before:
         return "planned"
-    if before[-2:] == ["is", "to"] or before[-2:] == ["are", "to"] or before[-3:-1] == ["to", "be"]:
+    if before[-2:] == ["is", "to"] or before[-2:] == ["are", "to"] or before[-3:-1] == ["to", "be"] or any(
+            before[i:i + 3] in (["is", "to", w], ["are", "to", w]) for i in range(len(before) - 2) for w in ("begin", "start", "be", "resume", "meet", "take")):
         return "planned"
     return "asserted"
 

@@ -114,7 +114,8 @@ def _attends(an: Analysis, s: Sentence, c: Candidate) -> bool:
     lo = c.start
     while lo > max(s.start, c.start - 8) and an.lower[lo - 1] not in (",", ";", ":"):
         lo -= 1
-    return bool(set(an.lower[lo:c.end]) & (SUMMIT_LINKS - {"held", "hold", "holds"}))
+    words = set(an.lower[lo:c.end])
+    return bool(words & (SUMMIT_LINKS - {"held", "hold", "holds"})) and not words & (set(HOST) | {"organised", "organized", "convened"})
 
 
 def _name_run(an: Analysis, i: int, j: int) -> bool:
@@ -427,7 +428,7 @@ class Extractor:
             if turn is not None:  # the new holder, and the giver when it is the subject: "India handed over ... to Brazil"
                 giver = turn[1] is None and cx.left_subject(an, s, c.start, blocked)
                 return ([giver] if giver and giver.state != turn[0].state else []) + [turn[0]], "agent"
-        m = cx.possessor(an, s, c.start)
+        m = cx.possessor(an, s, c.start) or cx.apposition(an, s, c.start)
         if m is not None:
             return [m], "possessor"
         m = cx.agent_after(an, s, c.start, c.end)
@@ -440,6 +441,10 @@ class Extractor:
         if m is not None and c.event_type in ("talks_hosted", "summit", "initiative", "mediation_offer", "agreement"):
             return [m], "phrase"
         m = cx.left_subject(an, s, c.start, blocked)
+        if m is not None and c.event_type == "agreement" and set(an.lower[m.end:m.end + 3]) & set(HOST):
+            sides = [x for x in cx.between_parties(an, s) if x.state]  # "Qatar hosted the signing of a deal between A and B"
+            if sides:
+                return [sides[0]], "subject"
         if m is not None:
             group = [g for g in cx.coordinated(an, s, m) if g.state and g.start not in blocked] or [m]
             last = group[-1]
@@ -515,6 +520,10 @@ class Extractor:
             found = found + (cx.coordinated(an, s, subj) if subj is not None else [])
         if not found and t in ("talks_hosted", "mediation_offer", "talks_meeting"):
             found = cx.cue_parties(an, s, frozenset({"with", "on", "over", "about", "of", "to", "and"}))
+            if t == "talks_hosted" and c.rule in ("pattern_mediated_by", "pattern_talks_by"):
+                # "Russia and Ukraine swapped prisoners in an exchange mediated by the UAE": the subjects are the sides
+                subj = cx.left_subject(an, s, c.start, cx.blocked_mentions(an, s))
+                found = found + (cx.coordinated(an, s, subj) if subj is not None else [])
         elif not found and t in ("agreement", "leadership_role", "aid", "summit"):
             found = cx.cue_parties(an, s, frozenset({"with", "to", "from"} if t == "leadership_role" else {"with", "to"}))
         return cx.party_codes(extra + found, actors)
@@ -675,6 +684,14 @@ class Extractor:
         if not sides:  # "the foreign ministers of Armenia and Azerbaijan met"
             sides = [m for m in cx.cue_parties(an, s, frozenset({"of"})) if m.end <= c.start]
         codes = cx.party_codes(sides, set())
+        word = an.lower[c.start]
+        if c.start > s.start and an.lower[c.start - 1] in INDIRECT and host in codes:
+            # "Qatar held indirect talks with Israel and Hamas in Doha": the mediator between the sides hosts
+            others = cx.party_codes(cx.between_parties(an, s) + cx.cue_parties(an, s, frozenset({"with"})), {host})
+            return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, others) if others else None
+        if len(codes) < 2 and word in TALK_NOUNS and not any(m.state == host for m in s.mentions if m is not place):
+            # "a round of negotiations was held in Geneva": talks held in a state none of whose names takes part
+            return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, codes) if not cx.anaphor(an, s, c.start) else None
         if host in codes or len(codes) < 2 or cx.anaphor(an, s, c.start):
             return None
         return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, codes)
@@ -703,6 +720,12 @@ class Extractor:
             ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = p.name, p.iso3, p.lat, p.lon, "city"
             ev.confidence = BASE_CONFIDENCE["venue"]
         return ev
+
+
+# Talks a mediator holds with each side apart.
+INDIRECT = frozenset({"indirect", "proximity", "shuttle", "separate"})
+# Nouns for talks themselves, not a meeting of anyone with anyone ("met", "meeting").
+TALK_NOUNS = frozenset({"talks", "negotiations", "consultations", "round", "discussions"})
 
 
 def _disarmament_occasion(words: set[str]) -> str | None:

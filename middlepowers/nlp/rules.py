@@ -96,6 +96,11 @@ def pattern_mediated():
     return "talks_hosted", [[_w(MEDIATE), _gap(6), _w(DEALS + ["between", "prisoner"])], [_w(MEDIATE), {"LOWER": "between"}]]
 
 
+def pattern_mediated_by():
+    """'a prisoner swap mediated by the UAE' / 'following a mediation by the Emir of Qatar' / 'facilitated by Türkiye'."""
+    return "talks_hosted", [[_w(MEDIATE + ["mediation", "facilitated", "facilitation"]), {"LOWER": "by"}]]
+
+
 def pattern_facilitated():
     """'Turkey facilitated a prisoner exchange' / 'organised talks between the sides'."""
     return "talks_hosted", [[_w(FACILITATE), _gap(4), _w(["ceasefire", "ceasefires", "truce", "truces", "swap", "swaps", "exchange", "exchanges",
@@ -146,7 +151,8 @@ def pattern_co_mediators():
 
 def pattern_talks_meeting():
     """'the foreign ministers met in Almaty' / 'held talks in Abu Dhabi' (host = the venue's country)."""
-    return "talks_meeting", [[_w(["met", "meet", "meeting", "talks", "negotiations", "consultations", "round"]), _gap(6), {"LOWER": {"IN": ["in", "at"]}}]]
+    return "talks_meeting", [[_w(["met", "meet", "meeting", "talks", "negotiations", "consultations", "round", "discussions"]), _gap(6),
+                              {"LOWER": {"IN": ["in", "at"]}}]]
 
 
 def pattern_offer_to():
@@ -250,7 +256,7 @@ def pattern_peacekeeping():
 
 
 RULES = [
-    pattern_host_talks, pattern_act_as_host, pattern_mediated, pattern_facilitated, pattern_platform, pattern_talks_by,
+    pattern_host_talks, pattern_act_as_host, pattern_mediated, pattern_mediated_by, pattern_facilitated, pattern_platform, pattern_talks_by,
     pattern_talks_which_hosted, pattern_with_mediation, pattern_mediation_noun, pattern_played_host, pattern_co_mediators,
     pattern_talks_meeting, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_initiative, pattern_chair,
     pattern_seat, pattern_aid, pattern_sign, pattern_agreed_to, pattern_disarmament, pattern_peacekeeping,
