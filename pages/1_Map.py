@@ -5,6 +5,7 @@ import streamlit as st
 from middlepowers.app import sidebar, widgets
 from middlepowers.views import charts, listing, maps
 from middlepowers.views.columns import EV
+from middlepowers.views.text import md_escape
 
 PICK = "venue_pick"
 
@@ -24,7 +25,7 @@ venues = maps.venues_frame(ev, view.names)
 deck = maps.venue_deck(ev, view.countries, view.names, view.centres, members, venues)
 widgets.actor_legend(charts.lanes(ev, 8), view.names)
 if members:
-    st.caption(f"Shaded: member states of {', '.join(view.filters.orgs)}.")
+    st.caption(md_escape(f"Shaded: member states of {', '.join(view.filters.orgs)}."))
 # A stable key and a constant initial view keep the reader's zoom and centre across reruns.
 st.pydeck_chart(deck, on_select=_from_map, selection_mode="single-object", key="venue_map", height=560)
 unplaced = int(ev[EV.lat].isna().sum()) if len(ev) else 0
@@ -41,7 +42,7 @@ pick = st.selectbox("Venue", keys, key=PICK, format_func=labels.get,
                     placeholder="Click a venue on the map, or choose one here")
 if pick:
     venue, _, country = pick.partition("|")
-    st.subheader(f"Events at {venue}")
+    st.subheader(md_escape(f"Events at {venue}"))
     widgets.events_table(view, listing.events_at(ev, venue, country or None), key="venue_events")
 else:
     st.info("Click a venue on the map, or choose one above, to list its events with their evidence.",

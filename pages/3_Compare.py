@@ -8,6 +8,7 @@ import streamlit as st
 from middlepowers.app import sidebar, widgets
 from middlepowers.views import charts, compare, filters as flt
 from middlepowers.views.columns import EV, IN, OR
+from middlepowers.views.text import md_escape
 
 view = sidebar.setup("compare")
 pair = compare.PAIR
@@ -35,7 +36,7 @@ for col, actor in zip(st.columns(2), pair):
     with col:
         own = compare.of(ev, actor)
         ini = compare.initiatives_of(view.tables.initiatives, actor)
-        st.header(names.get(actor, actor))
+        st.header(md_escape(names.get(actor, actor)))
         m = st.columns(3)
         m[0].metric("Events", f"{len(own):,}")
         m[1].metric("Talks hosted", f"{int((own[EV.event_type] == 'talks_hosted').sum()):,}")
@@ -57,7 +58,8 @@ for col, actor in zip(st.columns(2), pair):
 st.header("Organisation memberships and roles")
 ms = compare.memberships(view.tables.organisations, pair)
 shared = ms.loc[ms["shared"], OR.acronym].tolist()
-st.markdown(f"**Both take part in:** {', '.join(shared) if shared else 'no organisation in the reference data'}.")
+st.markdown("**Both take part in:** "
+            + md_escape(f"{', '.join(shared) if shared else 'no organisation in the reference data'}."))
 table(ms.rename(columns={a: names.get(a, a) for a in pair}), "memberships", "No reference data on organisations.")
 
 st.header("Shared occasions")

@@ -6,6 +6,7 @@ import streamlit as st
 from middlepowers.app import sidebar, widgets
 from middlepowers.views import charts, maps
 from middlepowers.views.columns import EV, OR
+from middlepowers.views.text import md_escape
 
 view = sidebar.setup("organisations")
 orgs, ev = view.tables.organisations, view.events
@@ -32,12 +33,12 @@ pick = st.selectbox("Organisation", options, index=options.index(first), key="or
                     format_func=lambda a: f"{a}: {summary.set_index('acronym').at[a, 'name']}")
 row = orgs[orgs[OR.acronym] == pick].iloc[0]
 members = maps.members_of(orgs, [pick])
-st.subheader(f"{row[OR.name]} ({pick})")
-st.caption(f"{len(members)} member states in the reference data"
-           + (f"; source: {row[OR.source_url]}" if isinstance(row[OR.source_url], str) else ""))
+st.subheader(md_escape(f"{row[OR.name]} ({pick})"))
+st.caption(md_escape(f"{len(members)} member states in the reference data"
+                     + (f"; source: {row[OR.source_url]}" if isinstance(row[OR.source_url], str) else "")))
 left, right = st.columns([3, 2])
 left.pydeck_chart(maps.members_deck(view.countries, members), key="members_map", height=420)
 right.plotly_chart(charts.organisation_counts_figure(summary), key="org_counts", width="stretch",
                    config={"displaylogo": False})
-st.subheader(f"Events tagged with {pick}")
+st.subheader(md_escape(f"Events tagged with {pick}"))
 widgets.events_table(view, ev[ev[EV.organisations].map(lambda xs: pick in (xs or []))], key="org_events")

@@ -6,6 +6,7 @@ from middlepowers.app import sidebar, widgets
 from middlepowers.app.sidebar import bound
 from middlepowers.app.state import K
 from middlepowers.views import text
+from middlepowers.views.text import md_escape
 from middlepowers.views.columns import AR, EV
 
 view = sidebar.setup("sources")
@@ -26,14 +27,14 @@ bound(st.selectbox, "Article", K["article"], options=ids,
       format_func=lambda a: f"{titles.get(a) or a} ({int(counts.get(a, 0))} events)")
 art = arts[arts[AR.article_id] == st.session_state[K["article"]]].iloc[0]
 
-st.subheader(art[AR.title] if isinstance(art[AR.title], str) else art[AR.file])
-meta = [f"**Source:** {art[AR.source]}" if isinstance(art[AR.source], str) else None,
-        f"**Published:** {art[AR.published]}" if isinstance(art[AR.published], str) else None,
-        f"**Author:** {art[AR.author]}" if isinstance(art[AR.author], str) else None,
-        f"**Words:** {int(art[AR.n_words]):,}"]
-st.markdown(" · ".join(m for m in meta if m))
-if isinstance(art[AR.url], str) and art[AR.url].startswith(("http://", "https://")):
-    st.link_button("Open the original", art[AR.url], icon=":material/open_in_new:")
+# Title, source and author come from the articles (manifest, HTML title, first line): plain text.
+st.subheader(md_escape(art[AR.title] if isinstance(art[AR.title], str) else art[AR.file]))
+meta = [("Source", art[AR.source]), ("Published", art[AR.published]), ("Author", art[AR.author]),
+        ("Words", f"{int(art[AR.n_words]):,}")]
+st.markdown(" · ".join(f"**{label}:** {md_escape(value)}" for label, value in meta if isinstance(value, str)))
+original = text.web_url(art[AR.url])
+if original:
+    st.link_button("Open the original", original, icon=":material/open_in_new:")
 
 mine = view.events[view.events[EV.article_id] == art[AR.article_id]]
 spans = list(zip(mine[EV.evidence_start], mine[EV.evidence_end]))

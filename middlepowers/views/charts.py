@@ -120,7 +120,8 @@ def timeline_figure(events: pd.DataFrame, names: dict[str, str], max_lanes: int 
                 marker=dict(color=colour, size=8, line=dict(width=0.5, color="white")),
                 hovertext=hover[point], hovertemplate="%{hovertext}<extra></extra>",
             ))
-    ticks = [name_of(a, names) for a in order] + (["Other countries"] if has_other else [])
+    # Plotly reads a subset of HTML in axis and legend labels too: names are escaped like the hovers.
+    ticks = [html.escape(name_of(a, names)) for a in order] + (["Other countries"] if has_other else [])
     return _figure(traces, dict(
         barmode="overlay", height=max(340, 60 * len(ticks) + 190),
         xaxis=dict(type="date", title=None), hovermode="closest",
@@ -156,7 +157,7 @@ def type_counts_figure(counts: pd.DataFrame, names: dict[str, str]) -> go.Figure
     if counts.empty or counts.to_numpy().sum() == 0:
         return _empty(title)
     labels = [schema.EVENT_TYPE_LABELS.get(t, t) for t in counts.index]
-    traces = [dict(type="bar", x=labels, y=counts[actor].to_numpy(), name=name_of(actor, names),
+    traces = [dict(type="bar", x=labels, y=counts[actor].to_numpy(), name=html.escape(name_of(actor, names)),
                    marker=dict(color=actor_hex(actor))) for actor in counts.columns]
     return _figure(traces, dict(barmode="group", height=380, **_frame(title, legend_rows=1)))
 
@@ -167,6 +168,6 @@ def organisation_counts_figure(table: pd.DataFrame) -> go.Figure:
     if table.empty or table["events"].sum() == 0:
         return _empty(title)
     t = table.sort_values("events")
-    bars = dict(type="bar", x=t["events"].to_numpy(), y=t["acronym"].to_numpy(object), orientation="h",
+    bars = dict(type="bar", x=t["events"].to_numpy(), y=[html.escape(str(a)) for a in t["acronym"]], orientation="h",
                 marker=dict(color="#0072B2"))
     return _figure([bars], dict(height=max(300, 22 * len(t) + 120), **_frame(title)))
