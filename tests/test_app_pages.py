@@ -1,6 +1,7 @@
 """Every page under streamlit.testing.v1.AppTest: renders, filters, links and notices."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from middlepowers import store
 from middlepowers.synthetic import synthetic_tables
+from middlepowers.views.text import md_escape
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -188,19 +190,134 @@ def test_app_page_param_opens_that_page(use_tables, seeded_dir):
     assert at.sidebar.multiselect(key="wf_org").value == ["SCO"]
 
 
+PAGE_NAMES = {"app.py": "overview", "pages/1_Map.py": "map", "pages/2_Timeline.py": "timeline",
+              "pages/3_Compare.py": "compare", "pages/4_Organisations.py": "organisations", "pages/5_Sources.py": "sources"}
+
+
+def opened(params: dict, page: str) -> AppTest:
+    """The app opened from a link straight to a page (?page=...), as a reader's browser would."""
+    at = app({"page": PAGE_NAMES[page], **params})
+    assert at.title and at.title[0].value, "the page ran"
+    return at
+
+
+def plain(md: str) -> str:
+    """Markdown written by text.md_escape read back as the text the reader sees."""
+    return re.sub(r"\\(.)", r"\1", md).replace("\u2060", "")
+
+
+MARKDOWN_ELEMENTS = ("markdown", "caption", "warning", "error", "info", "success", "title", "header", "subheader")
+
+
+def rendered(at: AppTest) -> list[str]:
+    """The source of every element that renders markdown, sidebar included, and metric labels and values."""
+    out = [e.value for kind in MARKDOWN_ELEMENTS for e in at.get(kind)]
+    return out + [m.label for m in at.get("metric")] + [str(m.value) for m in at.get("metric")]
+
+
+def assert_no_raw(at: AppTest, payloads) -> None:
+    """No payload reaches a markdown element as written: each must come through md_escape."""
+    for text in rendered(at):
+        for p in payloads:
+            assert p not in text.replace(md_escape(p), ""), (p, text)
+        left = re.sub(r"\\[!-/:-@\[-`{-~]", "", text)  # what no backslash escapes
+        for syntax in ("](", "![", "<", "http://"):
+            assert syntax not in left, text
+
+
 @pytest.mark.parametrize("params, fragment", [
-    ({"bogus": "1"}, "unknown parameter `bogus`"),
-    ({"from": "notadate"}, "`from=notadate`"),
-    ({"type": "war"}, "`type=war`"),
-    ({"org": "NOPE"}, "`org=NOPE`"),
-    ({"page": "nowhere"}, "`page=nowhere`"),
-    ({"article": "no-such-article"}, "`article=no-such-article`"),
+    ({"bogus": "1"}, 'unknown parameter "bogus"'),
+    ({"from": "notadate"}, 'from="notadate"'),
+    ({"type": "war"}, 'type="war"'),
+    ({"org": "NOPE"}, 'org="NOPE"'),
+    ({"page": "nowhere"}, 'page="nowhere"'),
+    ({"article": "no-such-article"}, 'article="no-such-article"'),
 ])
 def test_app_malformed_params_show_a_notice(use_tables, seeded_dir, params, fragment):
     use_tables(seeded_dir)
     at = app(params)
     assert_clean(at)
-    assert any(fragment in w.value for w in at.warning), [w.value for w in at.warning]
+    assert any(fragment in plain(w.value) for w in at.warning), [w.value for w in at.warning]
+
+
+PHISH = "[Session expired - log in again](http://127.0.0.1:8651/phish)"
+
+
+def test_app_link_notice_shows_markdown_as_plain_text(use_tables, seeded_dir):
+    use_tables(seeded_dir)
+    at = app({"org": PHISH, "q": "![x](http://evil/img.png)", "source": "# big", "actor": "$x^2$",
+              "type": "a`b`](http://127.0.0.1:9/tick)"})
+    assert_clean(at)
+    assert_no_raw(at, [PHISH, "![x](http://evil/img.png)", "# big", "$x^2$"])
+    shown = [plain(w.value) for w in at.warning]
+    assert f'In the link: org="{PHISH}" is not a known value: ignored' in shown, shown
+    assert 'In the link: source="# big" is not a known value: ignored' in shown
+    assert 'In the link: actor="$X^2$" is not a known value: ignored' in shown or any("$x^2$" in w for w in shown)
+
+
+def test_app_notices_are_deduplicated_capped_and_one_line(use_tables, seeded_dir):
+    use_tables(seeded_dir)
+    # 1,000 values: 975 repeats, and 20 more in one comma-separated value (Streamlit drops a query
+    # string of more than 1,000 parameters before the app sees it).
+    at = app({"org": ["NOPE"] * 975 + [",".join(f"BAD{i}" for i in range(20))] + ["NOPE"] * 4,
+              "actor": "line one\n# line two"})
+    assert_clean(at)
+    shown = [plain(w.value) for w in at.warning]
+    assert len(shown) == 6 and shown[-1] == "… and 17 more problems with the link", shown
+    assert shown.count('In the link: org="NOPE" is not a known value: ignored') == 1
+    assert all("\n" not in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("params, fragment, widget, value", [
+    ({"from": "1800"}, 'from="1800" is outside the dates', "wf_from", "1900-01-01"),
+    ({"to": "2200"}, 'to="2200" is outside the dates', "wf_to", "2100-12-31"),
+    ({"from": "0001"}, 'from="0001" is outside the dates', "wf_from", "1900-01-01"),
+    ({"from": "99999"}, 'from="99999" is not a date', "wf_from", "None"),
+    ({"from": "2020-02-30"}, 'from="2020-02-30" is not a date', "wf_from", "None"),
+    ({"from": "2020-13"}, 'from="2020-13" is not a date', "wf_from", "None"),
+])
+@pytest.mark.parametrize("page", PAGES)
+def test_app_link_dates_out_of_range_are_a_notice_not_an_exception(use_tables, seeded_dir, page, params,
+                                                                   fragment, widget, value):
+    use_tables(seeded_dir)
+    at = opened(params, page)
+    assert_clean(at)
+    assert any(fragment in plain(w.value) for w in at.warning), [w.value for w in at.warning]
+    assert str(at.sidebar.date_input(key=widget).value) == value
+
+
+def test_app_date_widgets_widen_to_the_data(use_tables, tmp_path):
+    tables = synthetic_tables(30, seed=2)
+    tables["events"].loc[0, ["date_start", "date_end", "modality"]] = ["1880-05-01", "1880-05-01", "asserted"]
+    store.write_tables(tables, tmp_path / "t")
+    use_tables(tmp_path / "t")
+    at = app({"from": "1885", "to": "1800"})
+    assert_clean(at)
+    assert str(at.sidebar.date_input(key="wf_from").value) == "1880-05-01"
+    assert str(at.sidebar.date_input(key="wf_to").value) == "1885-12-31"
+    assert at.sidebar.date_input(key="wf_from").proto.min == "1880-05-01"
+
+
+# Streamlit itself drops a query string of more than 1,000 parameters, hence 990 repeats.
+NASTY_LINKS = [
+    {"from": "1800"}, {"to": "2200"}, {"from": "0001", "to": "99999"}, {"org": PHISH},
+    {"q": "![x](http://127.0.0.1:9/q.png)"}, {"source": "# big"}, {"actor": "$x^2$"}, {"org": ["NOPE"] * 990},
+    {"type": "<img src=http://127.0.0.1:9/t.png>"}, {"article": "x\n# h"}, {"page": ":red[x] `a`"},
+    {"[k](http://127.0.0.1:9/k)": "1", "modality": "\x00\u202e"},
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_app_every_page_survives_nasty_links(use_tables, seeded_dir, page):
+    use_tables(seeded_dir)
+    payloads = [PHISH, "![x](http://127.0.0.1:9/q.png)", "# big", "$x^2$", "<img src=http://127.0.0.1:9/t.png>"]
+    for params in NASTY_LINKS:
+        at = opened(params, page) if "page" not in params else app(params)  # a bad page: the overview
+        assert not at.exception, (params, [e.value for e in at.exception])
+        assert not at.error, (params, [e.value for e in at.error])
+        assert at.warning or "q" in params, params
+        assert_no_raw(at, payloads)
+        assert all("\n" not in w.value for w in at.warning)
 
 
 def test_app_sources_page_escapes_the_article_text(use_tables, tmp_path):
@@ -288,7 +405,7 @@ def test_app_failed_rebuild_keeps_showing_the_older_tables(monkeypatch, tmp_path
     monkeypatch.setenv("MIDDLEPOWERS_DATA", str(tmp_path / "processed"))
     at = app(page="pages/1_Map.py")
     assert not at.exception and not at.error
-    assert any("article x.txt is not UTF-8" in w.value for w in at.warning)
+    assert any("article x.txt is not UTF-8" in plain(w.value) for w in at.warning)
     assert at.title[0].value == "Map of mediation venues"
 
 
@@ -332,3 +449,68 @@ def test_app_map_venue_picker_lists_its_events(use_tables, seeded_dir):
     assert at.main.subheader[0].value == f"Events at {top.venue}"
     shown = at.main.dataframe[0].value
     assert len(shown) == top.n_events and set(shown["venue"]) == {top.venue}
+
+
+TITLE = "# Heading ![i](http://127.0.0.1:9/i.png) [click](http://127.0.0.1:9/x) $x^2$"
+SOURCE = "<img src=http://127.0.0.1:9/j.png> [s](http://127.0.0.1:9/s)"
+AUTHOR = "**Jane** :red[Doe] `x` http://127.0.0.1:9/a"
+
+
+@pytest.fixture
+def payload_tables(tmp_path):
+    """Synthetic tables whose article, venue and organisation strings carry markdown and HTML."""
+    t = synthetic_tables(60, seed=2)
+    art, ev, org = t["articles"], t["events"], t["organisations"]
+    art.loc[0, ["title", "source", "author", "url"]] = [TITLE, SOURCE, AUTHOR, "javascript:alert(1)"]
+    art.loc[1, ["title", "url"]] = ["data one", "data:text/html,<script>alert(1)</script>"]
+    art.loc[2, ["title", "url"]] = ["web one", "https://example.org/a"]
+    placed = ev["lat"].notna()
+    ev.loc[placed, "venue"] = "[v](http://127.0.0.1:9/v) # V"
+    org.loc[0, ["name", "source_url"]] = ["![o](http://127.0.0.1:9/o.png) $y$", "http://127.0.0.1:9/org"]
+    store.write_tables(t, tmp_path / "payload")
+    return t, tmp_path / "payload"
+
+
+PAYLOADS = [TITLE, SOURCE, AUTHOR, "[v](http://127.0.0.1:9/v)", "![o](http://127.0.0.1:9/o.png)", "# Heading"]
+
+
+def test_app_sources_page_shows_article_metadata_as_plain_text(use_tables, payload_tables):
+    t, folder = payload_tables
+    use_tables(folder)
+    at = app({"page": "sources", "article": t["articles"].loc[0, "article_id"], "modality": ""})
+    assert_clean(at)
+    assert at.main.subheader[0].value == md_escape(TITLE)
+    assert plain(at.main.subheader[0].value) == TITLE
+    meta = at.main.markdown[0].value
+    assert md_escape(SOURCE) in meta and md_escape(AUTHOR) in meta
+    assert_no_raw(at, PAYLOADS)
+    assert not at.main.get("link_button"), "a javascript: address is no link"
+
+
+@pytest.mark.parametrize("row, has_button", [(1, False), (2, True)])
+def test_app_sources_page_links_only_web_addresses(use_tables, payload_tables, row, has_button):
+    t, folder = payload_tables
+    use_tables(folder)
+    at = app({"page": "sources", "article": t["articles"].loc[row, "article_id"], "modality": ""})
+    assert_clean(at)
+    buttons = at.main.get("link_button")
+    assert bool(buttons) is has_button
+    if has_button:
+        assert buttons[0].proto.url == "https://example.org/a"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_app_table_strings_are_plain_text_on_every_page(use_tables, payload_tables, page):
+    t, folder = payload_tables
+    use_tables(folder)
+    at = opened({"modality": "", "org": "SCO"}, page)
+    assert_clean(at)
+    assert_no_raw(at, PAYLOADS)
+    if page == "pages/1_Map.py":  # the venue's own heading
+        placed = t["events"][t["events"]["lat"].notna() & (t["events"]["organisations"].map(lambda o: "SCO" in o))]
+        at.main.selectbox(key="venue_pick").set_value(f"{placed['venue'].iloc[0]}|{placed['venue_country'].iloc[0]}").run()
+        assert_clean(at)
+        assert plain(at.main.subheader[0].value) == f"Events at {placed['venue'].iloc[0]}"
+        assert_no_raw(at, PAYLOADS)
+    if page == "pages/4_Organisations.py":
+        assert any("http://127.0.0.1:9/org" in plain(c.value) for c in at.main.caption)

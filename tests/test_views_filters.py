@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from middlepowers import schema
-from middlepowers.views.filters import DEFAULT_MODALITIES, Choices, Filters, apply, parse_date
+from middlepowers.views.filters import DEFAULT_MODALITIES, Choices, Filters, apply, parse_date, shown_notices
 
 
 def events_frame(rows):
@@ -57,22 +57,73 @@ def test_filters_accept_comma_separated_and_lowercase_values():
 
 
 @pytest.mark.parametrize("params, fragment", [
-    ({"zzz": "1"}, "unknown parameter `zzz`"),
-    ({"type": "war"}, "`type=war`"),
-    ({"from": "yesterday"}, "`from=yesterday` is not a date"),
-    ({"to": "2020-13"}, "`to=2020-13` is not a date"),
-    ({"page": "nowhere"}, "`page=nowhere` is not a page"),
-    ({"modality": "maybe"}, "`modality=maybe`"),
-    ({"org": "NATO"}, "`org=NATO`"),
-    ({"actor": "XXX"}, "`actor=XXX`"),
-    ({"article": "missing"}, "`article=missing`"),
-    ({"q": "x" * 500}, "`q` is longer"),
+    ({"zzz": "1"}, 'unknown parameter "zzz"'),
+    ({"type": "war"}, 'type="war"'),
+    ({"from": "yesterday"}, 'from="yesterday" is not a date'),
+    ({"to": "2020-13"}, 'to="2020-13" is not a date'),
+    ({"page": "nowhere"}, 'page="nowhere" is not a page'),
+    ({"modality": "maybe"}, 'modality="maybe"'),
+    ({"org": "NATO"}, 'org="NATO"'),
+    ({"actor": "XXX"}, 'actor="XXX"'),
+    ({"article": "missing"}, 'article="missing"'),
+    ({"q": "x" * 500}, "q is longer"),
 ])
 def test_filters_malformed_params_give_notices_not_exceptions(params, fragment):
     choices = Choices(orgs=frozenset({"SCO"}), actors=frozenset({"KAZ"}), sources=frozenset(), articles=frozenset({"a"}))
     f, notices = Filters.from_query(params, choices)
     assert any(fragment in n for n in notices), notices
     assert isinstance(f, Filters)
+
+
+@pytest.mark.parametrize("raw, field, expected, fragment", [
+    ({"from": "1800"}, "date_from", date(1900, 1, 1), 'from="1800" is outside the dates'),
+    ({"from": "0001"}, "date_from", date(1900, 1, 1), 'from="0001" is outside the dates'),
+    ({"to": "2200"}, "date_to", date(2100, 12, 31), 'to="2200" is outside the dates'),
+    ({"to": "1899-12-31"}, "date_to", date(1900, 1, 1), 'to="1899-12-31" is outside the dates'),
+    ({"from": "99999"}, "date_from", None, 'from="99999" is not a date'),
+    ({"from": "2020-02-30"}, "date_from", None, 'from="2020-02-30" is not a date'),
+    ({"from": "2020-13"}, "date_from", None, 'from="2020-13" is not a date'),
+    ({"to": "2021-00"}, "date_to", None, 'to="2021-00" is not a date'),
+    ({"from": "0000"}, "date_from", None, 'from="0000" is not a date'),
+    ({"from": "\u0662\u0660\u0662\u0660"}, "date_from", None, "is not a date"),  # Arabic-Indic digits
+])
+def test_filters_link_dates_stay_within_the_widgets_range(raw, field, expected, fragment):
+    f, notices = Filters.from_query(raw)
+    assert getattr(f, field) == expected
+    assert any(fragment in n for n in notices), notices
+
+
+def test_filters_date_bounds_follow_the_choices():
+    wide = Choices(dates=(date(1850, 1, 1), date(2100, 12, 31)))
+    f, notices = Filters.from_query({"from": "1860", "to": "1800"}, wide)
+    assert (f.date_from, f.date_to) == (date(1850, 1, 1), date(1860, 12, 31))
+    assert any('to="1800" is outside the dates the atlas shows (1850-01-01 to 2100-12-31)' in n for n in notices)
+    assert any("swapped" in n for n in notices)
+
+
+def test_filters_repeated_bad_values_give_one_notice():
+    f, notices = Filters.from_query({"org": ["NOPE"] * 1000, "actor": ["X"] * 3, "bogus": "1"},
+                                    Choices(orgs=frozenset({"SCO"}), actors=frozenset({"KAZ"})))
+    assert notices == ['unknown parameter "bogus" ignored', 'org="NOPE" is not a known value: ignored',
+                       'actor="X" is not a known value: ignored']
+
+
+def test_filters_shown_notices_are_capped_with_a_count():
+    notices = [f"n{i}" for i in range(12)] + ["n0", "n1"]
+    assert shown_notices(notices) == ["In the link: n0", "In the link: n1", "In the link: n2", "In the link: n3",
+                                      "In the link: n4", "… and 7 more problems with the link"]
+    assert shown_notices(["a", "a", "b"]) == ["In the link: a", "In the link: b"]
+    many = Filters.from_query({"org": [f"BAD{i}" for i in range(1000)]}, Choices(orgs=frozenset()))[1]
+    assert shown_notices(many)[-1] == "… and 995 more problems with the link"
+
+
+def test_filters_notice_values_are_one_line_quoted_and_cut():
+    value = "A\nB\r\x00\u202e" + "z" * 300
+    _, notices = Filters.from_query({"org": value}, Choices(orgs=frozenset()))
+    (notice,) = notices
+    assert "\n" not in notice and notice.isprintable()
+    assert notice.startswith('org="A\\nB\\r\\x00\\u202e') and '…"' in notice
+    assert len(notice) < 80 + 60
 
 
 def test_filters_swap_reversed_dates_with_a_notice():

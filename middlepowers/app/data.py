@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +14,7 @@ from .. import store
 from ..errors import AtlasError, BuildError
 from ..views import geo
 from ..views.columns import AR, EV, OR
-from ..views.filters import Choices
+from ..views.filters import DATE_MAX, DATE_MIN, Choices
 
 ROOT = Path(__file__).resolve().parents[2]
 FIRST_ACTORS = ("KAZ", "AZE")
@@ -92,9 +93,19 @@ def _read(out: str, fp: tuple) -> Tables:
     actors = list(FIRST_ACTORS) + others
     sources = sorted(art[AR.source].dropna().unique())
     choices = Choices(orgs=frozenset(orgs), actors=frozenset(actors), sources=frozenset(sources),
-                      articles=frozenset(art[AR.article_id].dropna()))
+                      articles=frozenset(art[AR.article_id].dropna()), dates=date_range(ev))
     return Tables(t["articles"], ev, t["initiatives"], org, t["places"], fp, choices,
                   tuple(orgs), tuple(actors), tuple(sources))
+
+
+def date_range(events: pd.DataFrame) -> tuple[date, date]:
+    """The date widgets' range: 1900 to 2100, widened to the events' own dates when they pass it."""
+    found = []
+    for col in (EV.date_start, EV.date_end):
+        if col in events and len(events):
+            days = pd.to_datetime(events[col], errors="coerce", format="ISO8601").dropna()
+            found += [days.min().date(), days.max().date()] if len(days) else []
+    return min([DATE_MIN, *found]), max([DATE_MAX, *found])
 
 
 def load() -> tuple[Tables, str | None]:
@@ -110,7 +121,7 @@ def load() -> tuple[Tables, str | None]:
             problem = f"could not build the tables: {err}"
     fp = _fingerprint(out, "*.parquet")
     if not fp:
-        raise BuildError(problem or f"no tables in {out}: run `middlepowers build --out {out}`")
+        raise BuildError(problem or f"no tables in {out} (build them with: middlepowers build --out {out})")
     try:
         return _read(str(out), fp), problem
     except AtlasError:

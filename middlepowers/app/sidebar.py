@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +13,7 @@ from ..errors import BuildError
 from ..views import export, filters as flt, maps
 from ..views.filters import DEFAULT_MODALITIES, Filters
 from ..views.geo import name_of
+from ..views.text import md_escape
 from . import data, state
 from .state import K
 
@@ -85,7 +85,8 @@ def _widgets(tables: data.Tables, names: dict[str, str]) -> None:
     bound(sb.multiselect, "Acting country", K["actors"], options=tables.actor_options, placeholder="All countries",
           format_func=lambda a: f"{name_of(a, names)} ({a})")
     c1, c2 = sb.columns(2)
-    dates = dict(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31), format="YYYY-MM-DD")
+    lo, hi = tables.choices.dates  # a link's dates were kept within this range (Filters.from_query)
+    dates = dict(min_value=lo, max_value=hi, format="YYYY-MM-DD")
     bound(c1.date_input, "From", K["date_from"], help="Events whose dates overlap the range; undated events drop out.", **dates)
     bound(c2.date_input, "To", K["date_to"], **dates)
     bound(sb.multiselect, "Modality", K["modalities"], options=schema.MODALITIES, placeholder="Every modality",
@@ -128,11 +129,11 @@ def setup(page: str) -> View:
     try:
         tables, problem = data.load()
     except BuildError as err:
-        st.error(str(err), icon=":material/error:")
+        st.error(md_escape(str(err)), icon=":material/error:")
         _nav(nav, Filters(page=page))
         st.stop()
     if problem:
-        st.warning(f"Showing the tables built earlier: {problem}", icon=":material/warning:")
+        st.warning(md_escape(f"Showing the tables built earlier: {problem}"), icon=":material/warning:")
     countries, names, centres = data.countries()
     state.seed_from_url(page, params, tables.choices)
     _widgets(tables, names)
@@ -142,6 +143,6 @@ def setup(page: str) -> View:
     events = flt.apply(tables.events, tables.articles, filters)
     st.sidebar.caption(f"{len(events):,} of {len(tables.events):,} events match the filters.")
     _share_and_downloads(filters, events, names)
-    for notice in state.current_notices():
-        st.warning(f"Ignored in the link: {notice}", icon=":material/link_off:")
+    for notice in flt.shown_notices(state.current_notices()):
+        st.warning(md_escape(notice), icon=":material/link_off:")
     return View(tables, filters, events, names, countries, centres, state.base_url())

@@ -27,6 +27,7 @@ import pandas as pd
 
 from .. import schema
 from .columns import AR, EV
+from .text import quoted
 
 PAGES: tuple[str, ...] = ("overview", "map", "timeline", "compare", "organisations", "sources")
 DEFAULT_MODALITIES: tuple[str, ...] = ("asserted",)
@@ -34,7 +35,10 @@ PARAMS: tuple[str, ...] = ("page", "org", "type", "actor", "from", "to", "modali
 # Streamlit's own parameters: never ours to judge.
 RESERVED_PARAMS = frozenset({"embed", "embed_options"})
 MAX_TEXT = 200
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+# The date widgets' range when the data has no dates outside it (see data.Tables.choices).
+DATE_MIN, DATE_MAX = date(1900, 1, 1), date(2100, 12, 31)
+MAX_NOTICES = 5  # shown at the top of a page; the rest are counted in one more line
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ class Choices:
     actors: frozenset[str] | None = None
     sources: frozenset[str] | None = None
     articles: frozenset[str] | None = None
+    # The earliest and latest dates a link may set: what the date widgets can show.
+    dates: tuple[date, date] = (DATE_MIN, DATE_MAX)
 
 
 @dataclass(frozen=True)
@@ -89,20 +95,24 @@ class Filters:
     def from_query(
         cls, params: Mapping[str, str | Iterable[str]], choices: Choices | None = None
     ) -> tuple[Filters, list[str]]:
-        """Read URL parameters; anything unknown or malformed is dropped with a notice."""
+        """Read URL parameters; anything unknown or malformed is dropped with a notice.
+
+        Notices are plain text, one line each and each once: every value from the link in them is
+        quoted by text.quoted (control characters escaped, cut at 80 characters); whatever shows
+        them in a markdown element must escape them (text.md_escape)."""
         choices = choices or Choices()
         notices: list[str] = []
         values = {k: _as_list(v) for k, v in params.items()}
         for k in values:
             if k not in PARAMS and k.lower() not in RESERVED_PARAMS:
-                notices.append(f"unknown parameter `{k}` ignored")
+                notices.append(f"unknown parameter {quoted(k)} ignored")
 
         def pick(name: str, allowed, normalise=str) -> tuple[str, ...]:
             out: list[str] = []
             for raw in _split(values.get(name, [])):
                 v = normalise(raw)
                 if allowed is not None and v not in allowed:
-                    notices.append(f"`{name}={raw}` is not a known value: ignored")
+                    notices.append(f"{name}={quoted(raw)} is not a known value: ignored")
                 elif v not in out:
                     out.append(v)
             return tuple(out)
@@ -113,7 +123,7 @@ class Filters:
             if raw in PAGES:
                 page = raw
             else:
-                notices.append(f"`page={values['page'][-1]}` is not a page: ignored")
+                notices.append(f"page={quoted(values['page'][-1])} is not a page: ignored")
         orgs = pick("org", choices.orgs, lambda s: s.strip().upper())
         types = pick("type", frozenset(schema.EVENT_TYPES), lambda s: s.strip().lower())
         actors = pick("actor", choices.actors, lambda s: s.strip().upper())
@@ -122,27 +132,28 @@ class Filters:
             modalities = pick("modality", frozenset(schema.MODALITIES), lambda s: s.strip().lower())
         else:
             modalities = DEFAULT_MODALITIES
-        date_from = _date_param("from", values, notices, end=False)
-        date_to = _date_param("to", values, notices, end=True)
+        date_from = _date_param("from", values, notices, False, choices.dates)
+        date_to = _date_param("to", values, notices, True, choices.dates)
         if date_from and date_to and date_from > date_to:
-            notices.append("`from` is after `to`: the two dates were swapped")
-            # Re-read each bound as the other end, so from=2020&to=2017 means 2017-01-01..2020-12-31.
-            date_from = _date_param("to", values, notices, end=False)
-            date_to = _date_param("from", values, notices, end=True)
+            notices.append("from is after to: the two dates were swapped")
+            # Re-read each bound as the other end, so from=2020&to=2017 means 2017-01-01..2020-12-31;
+            # both were read once already, so their notices are not repeated.
+            date_from = _date_param("to", values, [], False, choices.dates)
+            date_to = _date_param("from", values, [], True, choices.dates)
         text = values.get("q", [""])[-1].strip() if values.get("q") else ""
         if len(text) > MAX_TEXT:
-            notices.append(f"`q` is longer than {MAX_TEXT} characters: cut")
+            notices.append(f"q is longer than {MAX_TEXT} characters: cut")
             text = text[:MAX_TEXT]
         article = None
         if values.get("article") and values["article"][-1]:
             raw = values["article"][-1].strip()
             if choices.articles is not None and raw not in choices.articles:
-                notices.append(f"`article={raw}` is not a known article: ignored")
+                notices.append(f"article={quoted(raw)} is not a known article: ignored")
             else:
                 article = raw
         return (
             cls(orgs, types, actors, date_from, date_to, modalities, sources, text, page, article),
-            notices,
+            list(dict.fromkeys(notices)),  # a value repeated 1,000 times is one notice
         )
 
     def with_page(self, page: str) -> Filters:
@@ -154,8 +165,22 @@ class Filters:
         return self.to_query(with_page=False).keys() <= {"article"}
 
 
+def shown_notices(notices: list[str], limit: int = MAX_NOTICES) -> list[str]:
+    """The lines to show: the first `limit` distinct notices, then one line counting the rest."""
+    distinct = list(dict.fromkeys(notices))
+    lines = [f"In the link: {n}" for n in distinct[:limit]]
+    if len(distinct) > limit:
+        lines.append(f"… and {len(distinct) - limit:,} more problems with the link")
+    return lines
+
+
 def _as_list(v: str | Iterable[str]) -> list[str]:
-    return [v] if isinstance(v, str) else [str(x) for x in v]
+    if isinstance(v, str):
+        return [v]
+    try:
+        return [str(x) for x in v]
+    except TypeError:
+        return [str(v)]
 
 
 def _split(values: list[str]) -> list[str]:
@@ -177,15 +202,24 @@ def parse_date(raw: str, end: bool = False) -> date:
     return date(y, mo, int(d))
 
 
-def _date_param(name: str, values: dict[str, list[str]], notices: list[str], end: bool) -> date | None:
+def _date_param(name: str, values: dict[str, list[str]], notices: list[str], end: bool,
+                bounds: tuple[date, date]) -> date | None:
+    """The parameter's date, kept within bounds (the widgets' range) with a notice when moved."""
     if not values.get(name) or not values[name][-1].strip():
         return None
     raw = values[name][-1]
     try:
-        return parse_date(raw, end=end)
-    except ValueError:
-        notices.append(f"`{name}={raw}` is not a date (use YYYY, YYYY-MM or YYYY-MM-DD): ignored")
+        when = parse_date(raw, end=end)
+    except ValueError:  # no such month or day (2020-13, 2020-02-30) or not a date at all
+        notices.append(f"{name}={quoted(raw)} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD): ignored")
         return None
+    lo, hi = bounds
+    if when < lo or when > hi:
+        edge = lo if when < lo else hi
+        notices.append(f"{name}={quoted(raw)} is outside the dates the atlas shows "
+                       f"({lo.isoformat()} to {hi.isoformat()}): {edge.isoformat()} used")
+        return edge
+    return when
 
 
 def _has_any(lists: pd.Series, wanted: frozenset[str]) -> pd.Series:
