@@ -120,7 +120,12 @@ def _worker_init(parent: int) -> None:
     if os.getppid() != parent:  # the build died before the line above ran
         os._exit(1)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle, not each worker's
+    # Ctrl-C is the build's to handle, not each worker's; the pool ends workers with SIGTERM,
+    # which must not run the command's own handler inherited through fork.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for sig in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, sig):
+            signal.signal(getattr(signal, sig), signal.SIG_DFL)
     _warm()
 
 
