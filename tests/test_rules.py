@@ -363,3 +363,54 @@ def test_rules_state_in_apposition_to_its_role():
 def test_rules_talks_that_are_to_begin_are_planned():
     evs = [e for e in events("Under the deal, technical negotiations are to begin next month under Turkish facilitation.") if e["actor"] == "TUR"]
     assert evs and evs[0]["event_type"] == "mediation_offer"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a currency is no state
+    ("Tokayev instructed the government to allocate 2 million US dollars of relief to Syria.", {("aid", "KAZ")}),
+    # offers of a meeting between two sides are offers of talks
+    ("Austria is ready to host a summit between Russia and Ukraine in Vienna.", {("mediation_offer", "AUT")}),
+    ("Serbia stands ready to host the peace summit in Belgrade if both leaders agree.", {("mediation_offer", "SRB")}),
+    ("Italy said Rome would be available to host talks between the two presidents.", {("mediation_offer", "ITA")}),
+    # a headline's "X to host" is planned
+    ("Qatar to host Hamas-Israel talks on Sunday", {("mediation_offer", "QAT")}),
+    # summits placed in a country, or after a date
+    ("The next summit of the CIS heads of state will take place in Turkmenistan in October.", {("summit", "TKM")}),
+    ("The 3rd Caspian Summit is scheduled for November 18, 2010, in Baku.", {("summit", "AZE")}),
+    ("An international forum on interfaith dialogue was held May 5-7, 2022, in Tashkent, Uzbekistan.", {("summit", "UZB")}),
+    ("On 27-28 April Ankara will hold a meeting of the Council of Foreign Ministers of the OIC.", {("summit", "TUR")}),
+    # offices and definite chairmanships
+    ("Nikol Pashinyan, Armenia's Prime Minister and Chairman of the CSTO Collective Security Council, opened the session.",
+     {("leadership_role", "ARM")}),
+    ("The CICA met in Astana in 2016. In 2018 the chairmanship passed to Tajikistan.", {("leadership_role", "TJK")}),
+    ("The SCO was founded in 2001. From 2019 to 2020 the organisation was chaired by Russia.", {("leadership_role", "RUS")}),
+    # agreements
+    ("Armenia and Azerbaijan agreed on Thursday to exchange 32 prisoners of war.", {("agreement", "ARM")}),
+    ("Egypt, Jordan and Iraq issued a joint statement after the meeting on Sunday.", {("agreement", "EGY")}),
+    ("The summit of Turkic states adopted the Baku Declaration on 12 October 2023.", {("agreement", "AZE")}),
+    # ratifications: each state ratifies for itself
+    ("The foreign ministers of Chile, Ghana and Malaysia deposited their instruments of ratification of the TPNW on Monday.",
+     {("agreement", "CHL"), ("agreement", "GHA"), ("agreement", "MYS"), ("disarmament", "GHA")}),
+    # weapon-free zones
+    ("Egypt first put forth the idea of a nuclear-weapon-free zone in the Middle East in 1974.",
+     {("initiative", "EGY"), ("disarmament", "EGY")}),
+    ("Kazakhstan called for a region free of weapons of mass destruction in Central Asia in 1997.", {("disarmament", "KAZ")}),
+    # every state a force's units come from contributes
+    ("The force is made up of contingents from Chile, Peru and Uruguay, officials said in 2004.",
+     {("peacekeeping", "CHL"), ("peacekeeping", "PER"), ("peacekeeping", "URY")}),
+    ("The CSTO mission included units of the armed forces of Armenia, Belarus and Tajikistan in January 2022.",
+     {("peacekeeping", "ARM"), ("peacekeeping", "BLR"), ("peacekeeping", "TJK")}),
+])
+def test_rules_real_news_constructions(text, expected):
+    assert expected <= pairs(text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Tokayev instructed the government to allocate 2 million US dollars of relief to Syria.", ("aid", "USA")),
+    ("The treaty was signed at the Kyrgyz-Tajik summit in Bishkek on 13 March 2025.", ("summit", "KGZ")),
+    ("Austria is ready to host a summit between Russia and Ukraine in Vienna.", ("summit", "AUT")),
+    ("Erlan Karin, chairman of the committee on foreign affairs, spoke to reporters in Astana.", ("leadership_role", "KAZ")),
+    ("Somalia and Ethiopia signed what Erdogan called the Ankara Declaration on Wednesday.", ("agreement", "TUR")),
+])
+def test_rules_real_news_false_alarms(text, absent):
+    assert absent not in pairs(text)

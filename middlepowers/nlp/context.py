@@ -82,12 +82,30 @@ def blocked_mentions(an: Analysis, s: Sentence) -> set[int]:
             if before is not None and (before.state or before.label == "NONSTATE"):
                 if before.start in blocked:
                     blocked.add(m.start)
+        elif prev == "of" and j is not None and _office_of(an, s, j):
+            pass  # "the foreign ministers of Armenia and Azerbaijan signed": the state acts through its officials
         elif prev in BLOCKING_PREPS:
             blocked.add(m.start)
         elif prev.endswith("'s") or prev.endswith("’s"):
             blocked.add(m.start)
         last_end[m.end] = m
     return blocked
+
+
+OFFICE_NOUNS = frozenset({"minister", "ministers", "president", "presidents", "leaders", "leader", "heads", "head", "government",
+                          "governments", "delegation", "delegations", "representatives", "envoys", "affairs", "forces"})
+
+
+def _office_of(an: Analysis, s: Sentence, of: int) -> bool:
+    """The 'of' in 'the ministers of foreign affairs of X' at the head of a clause, not after a preposition."""
+    k = of - 1
+    if k < s.start or an.lower[k] not in OFFICE_NOUNS:
+        return False
+    while k >= s.start and (an.lower[k] in OFFICE_NOUNS or an.lower[k] in ("foreign", "of", "prime", "deputy", "state", "armed", "defence", "defense")):
+        k -= 1
+    while k >= s.start and an.lower[k] in SKIPPABLE:
+        k -= 1
+    return k < s.start or an.lower[k] in (",", "—", "–", ":", "when", "then", "also", "where")
 
 
 def coordinated(an: Analysis, s: Sentence, head: Mention, states_only: bool = True) -> list[Mention]:
@@ -258,6 +276,28 @@ def apposition(an: Analysis, s: Sentence, a: int) -> Mention | None:
     return next((m for m in s.mentions if m.state and m.end == j), None)
 
 
+UNIT_NOUNS = frozenset({"contingents", "contingent", "units", "troops", "soldiers", "servicemen", "personnel", "forces", "battalions",
+                        "military", "peacekeepers", "officers"})
+
+
+def contributors(an: Analysis, s: Sentence, a: int, b: int) -> list[Mention]:
+    """'contingents from Canada, France and Argentina', 'units of the armed forces of Armenia, Belarus and Russia':
+    every state a force's units come from contributes to it."""
+    for k in range(max(s.start, a - 2), min(s.end - 1, b + 8)):
+        if an.lower[k] not in UNIT_NOUNS:
+            continue
+        j = k + 1
+        if an.lower[j] not in ("from", "of"):
+            continue
+        j += 1
+        while j < s.end and (an.lower[j] in SKIPPABLE or an.lower[j] in ("armed", "forces", "of", "army", "military")):
+            j += 1
+        first = next((m for m in s.mentions if m.start == j and m.state), None)
+        if first is not None:
+            return [x for x in coordinated(an, s, first) if x.state]
+    return []
+
+
 def agent_phrase(an: Analysis, s: Sentence) -> Mention | None:
     """'at the invitation of X', 'under the auspices of X', 'thanks to X's mediation'."""
     for k in range(s.start, s.end - 1):
@@ -382,6 +422,8 @@ def modality(an: Analysis, s: Sentence, a: int, b: int, base: str = "asserted") 
         return "planned"
     if "set" in before and "to" in before:
         return "planned"
+    if before[-1:] == ["to"] and lo == s.start and len(before) <= 4 and an.doc[lo].text[:1].isupper():
+        return "planned"  # a headline: "Oman to host US-Iran talks on Sunday"
     if before[-2:] == ["is", "to"] or before[-2:] == ["are", "to"] or before[-3:-1] == ["to", "be"] or any(
             before[i:i + 3] in (["is", "to", w], ["are", "to", w]) for i in range(len(before) - 2) for w in ("begin", "start", "be", "resume", "meet", "take")):
         return "planned"

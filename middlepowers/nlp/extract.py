@@ -92,9 +92,11 @@ def _located_place(an: Analysis, s: Sentence, b: int, limit: int = 16) -> Mentio
     """The place a gathering named at token b-1 happened in: right after its name ('the 19th Summit of Leaders of
     the NAM in Kampala'), or after a verb that places it ('..., held in Cholpon-Ata', 'takes place in Astana')."""
     for m in s.mentions:
-        if m.label != "PLACE" or m.place is None or m.start < b or m.start - b > limit:
+        if m.start < b or m.start - b > limit:
             continue
-        if not _venue_cue(an, s, m):
+        if m.label == "COUNTRY" and m.kind == "name" and an.lower[m.start - 1] in ("in", "at"):
+            pass  # "will take place in Kazakhstan": the country is known, not the city
+        elif m.label != "PLACE" or m.place is None or not _venue_cue(an, s, m):
             continue
         cue = m.start - 1
         if an.lower[cue] in ("'s", "’s"):
@@ -103,7 +105,7 @@ def _located_place(an: Analysis, s: Sentence, b: int, limit: int = 16) -> Mentio
         words = [an.lower[k] for k in between]
         if set(words) & {";", ":", "said", "says", "told", "while", "and", "where"} - ({"and"} if _name_run(an, b, cue) else set()):
             return None
-        if len(words) <= 3 or _name_run(an, b, cue) or set(an.lower[max(b, cue - 4):cue]) & LOCATING:
+        if len(words) <= 3 or _name_run(an, b, cue) or set(an.lower[max(s.start, b - 1):cue]) & LOCATING:
             return m
         return None
     return None
@@ -116,6 +118,36 @@ def _attends(an: Analysis, s: Sentence, c: Candidate) -> bool:
         lo -= 1
     words = set(an.lower[lo:c.end])
     return bool(words & (SUMMIT_LINKS - {"held", "hold", "holds"})) and not words & (set(HOST) | {"organised", "organized", "convened"})
+
+
+def _bilateral(an: Analysis, s: Sentence, c: Candidate) -> bool:
+    """'the Uzbek-Kazakh summit', 'a bilateral summit': the summit noun after two states joined by a dash."""
+    k = next((i for i in range(c.start, c.end) if an.lower[i] in ("summit", "summits")), None)
+    if k is None:
+        return False
+    if an.lower[k - 1] in ("bilateral", "two-way"):
+        return True
+    second = next((m for m in s.mentions if m.end == k and m.state), None)
+    if second is None or an.lower[second.start - 1] not in ("-", "–"):
+        return False
+    first = next((m for m in s.mentions if m.end == second.start - 1 and m.state), None)
+    return first is not None and first.state != second.state and not (first.start > s.start and an.lower[first.start - 1] in ("-", "–"))
+
+
+def _zone_name(an: Analysis, s: Sentence, c: Candidate) -> str | None:
+    """'the idea of a nuclear-weapon-free zone', 'a region free of weapons of mass destruction': a zone proposed."""
+    words = an.lower[c.start:min(s.end, c.end + 14)]
+    for i, w in enumerate(words):
+        if w in ("zone", "zones", "region") and (i >= 2 and words[i - 1] == "free" and words[i - 2] in ("-", "–")
+                                                 or words[i + 1:i + 3] == ["free", "of"]):
+            return "weapon-free zone"
+    return None
+
+
+def _summit_between(an: Analysis, s: Sentence, c: Candidate) -> bool:
+    """'a summit between Russia and Ukraine', 'a peace summit of Putin and Trump'."""
+    k = next((i for i in range(c.start, c.end) if an.lower[i] in ("summit", "meeting")), None)
+    return k is not None and k + 1 < s.end and an.lower[k + 1] == "between"
 
 
 def _name_run(an: Analysis, i: int, j: int) -> bool:
@@ -244,7 +276,8 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             window = set(an.lower[b - 1:min(s.end, b + 10)])
             if window & OFFER_TROOPS:
                 etype = "peacekeeping"
-            elif window & OFFER_SUMMIT and not window & {"talks", "negotiations", "mediation", "mediate", "between"}:
+            elif window & OFFER_SUMMIT and not window & {"talks", "negotiations", "mediation", "mediate", "between", "peace"} and not (
+                    len({m.state for m in cx.between_parties(an, s) if m.state}) == 2):  # "a summit between Russia and Ukraine" is talks
                 etype = "summit"
             elif window & OFFER_TALKS:
                 etype = "mediation_offer"
@@ -258,7 +291,7 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
         elif label in ("talks_hosted", "talks_role"):
             window = set(an.lower[a:min(s.end, b + 6)])
             if (window & MEETING_NOUNS and not window & TALK_WORDS and
-                    (set(an.lower[s.start:s.end]) & MULTILATERAL_CUES or len([m for m in s.mentions if m.state]) >= 4)):
+                    (set(an.lower[s.start:s.end]) & MULTILATERAL_CUES or len({m.state for m in s.mentions if m.state}) >= 4)):
                 out.append(Candidate("summit", rule, a, b))  # a meeting of many states is a conference
             elif window & OFFER_SUMMIT and not window & TALK_WORDS:
                 out.append(Candidate("summit", rule, a, b))  # "played host to an international conference"
@@ -278,7 +311,8 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
     kept = []
     for c in out:
         shadow = any(o.start <= c.end and c.start <= o.end + 8 and (o.event_type == c.event_type or
-                     (o.event_type == "mediation_offer" and c.event_type in ("talks_hosted", "talks_meeting")))
+                     (o.event_type == "mediation_offer" and (c.event_type in ("talks_hosted", "talks_meeting") or (
+                         c.event_type == "summit" and not set(an.lower[c.start:c.end]) & MEETING_NOUNS))))
                      for o in offers)
         if not shadow:
             kept.append(c)
@@ -321,6 +355,9 @@ def _eponyms(an: Analysis, s: Sentence) -> list[tuple[str, Mention, int]]:
             out.append(("talks_hosted", m, k))
         elif nxt == "summit" and m.kind in ("capital", "city"):
             out.append(("summit", m, k))
+        elif nxt in ("declaration", "communiqué", "communique") and word[:1].isupper() and m.kind in ("capital", "city") and set(
+                an.lower[s.start:s.end]) & ADOPTED and not any(x.label == "LEADER" for x in s.mentions):
+            out.append(("agreement", m, k))  # "the summit adopted the Astana Declaration": the host's document
         elif word[:1].isupper() and nxt in ("process", "initiative", "forum", "dialogue", "platform", "group", "agenda", "principles"):
             if m.kind == "capital":
                 out.append(("initiative", m, k))
@@ -428,6 +465,10 @@ class Extractor:
             if turn is not None:  # the new holder, and the giver when it is the subject: "India handed over ... to Brazil"
                 giver = turn[1] is None and cx.left_subject(an, s, c.start, blocked)
                 return ([giver] if giver and giver.state != turn[0].state else []) + [turn[0]], "agent"
+        if c.event_type == "peacekeeping":
+            units = cx.contributors(an, s, c.start, c.end)
+            if units:
+                return units, "agent"
         m = cx.possessor(an, s, c.start) or cx.apposition(an, s, c.start)
         if m is not None:
             return [m], "possessor"
@@ -495,8 +536,10 @@ class Extractor:
     def organisations(self, s: Sentence, c: Candidate, disc: Discourse, an: Analysis) -> list[str]:
         orgs = [m.value for m in s.mentions if m.label == "ORG"]
         if not orgs and c.event_type == "leadership_role":
-            window = set(an.lower[c.start:min(s.end, c.end + 5)])
-            if window & cx.ORG_ANAPHORS:
+            window = set(an.lower[max(s.start, c.start - 3):min(s.end, c.end + 5)])
+            definite = (an.lower[c.start] in CHAIR_NOUNS and c.start > s.start and an.lower[c.start - 1] == "the"
+                        and cx.handover(an, s, c.start, c.end) is not None)
+            if window & cx.ORG_ANAPHORS or definite:  # "the organisation", or "the chairmanship" of the body just named
                 orgs = list(disc.orgs[:1])
         out: list[str] = []
         for o in orgs:
@@ -561,8 +604,8 @@ class Extractor:
                 continue
             actor_mentions = [f for f in found if isinstance(f, Mention)]
             codes = [f.state if isinstance(f, Mention) else f for f in found]
-            if c.event_type not in SPLIT_CO_ACTORS:
-                codes, extra = codes[:1], actor_mentions[1:]
+            if c.event_type not in SPLIT_CO_ACTORS and not (c.event_type == "agreement" and set(an.lower[c.start:c.end]) & RATIFY):
+                codes, extra = codes[:1], actor_mentions[1:]  # each state ratifies for itself, but the first-named signs
             else:
                 extra = []
             for code in dict.fromkeys(codes):
@@ -589,16 +632,23 @@ class Extractor:
         t = c.event_type
         name = None
         if t == "initiative" and c.rule != "eponym":
-            name = initiative_name(an, s, c.start, c.end)
+            name = initiative_name(an, s, c.start, c.end) or _zone_name(an, s, c)
             if name is None:
                 return None
             if any(e.label in ("COUNTRY", "LEADER", "PLACE") for e in self.gz.lookup(name)):
                 return None
         if t == "summit" and c.rule == "pattern_summit" and how in ("subject", "fronted", "anaphor") and not set(an.lower[s.start:s.end]) & SUMMIT_LINKS:
             return None  # "a deal at COP29": a summit is named, but no one hosts or attends it here
+        if t == "summit" and _bilateral(an, s, c):
+            return None  # "the Uzbek-Kazakh summit": two states meeting is a visit, not a summit
+        if t == "summit" and _summit_between(an, s, c):
+            t = "talks_hosted"  # "to host a summit between Putin and Zelensky": a meeting of two sides is talks
         orgs = self.organisations(s, c, disc, an)
         if t == "leadership_role" and not orgs and not _body_after(an, s, c.end):
             return None
+        if t == "leadership_role" and an.lower[c.start] in ("chairman", "chairperson", "chairwoman") and not any(
+                m.label == "ORG" and c.end <= m.start <= c.end + 6 for m in s.mentions):
+            return None  # "chairman of the commission on defence": a person's office at home, not a state's seat
         if t == "aid" and set(an.lower[s.start:s.end]) & INVEST_WORDS and not set(an.lower[s.start:s.end]) & {"humanitarian", "aid", "assistance", "relief"}:
             return None
         ev = Event(article_id, t, actor, s, c.rule, an.doc[c.start:c.end].text, how)
@@ -716,12 +766,15 @@ class Extractor:
             return None
         ev = self._event(an, s, c, article_id, [], "venue", disc, blocked, actor=m.iso3)
         if ev is not None:
-            p = m.place
-            ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = p.name, p.iso3, p.lat, p.lon, "city"
+            if m.place is not None:
+                p = m.place
+                ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = p.name, p.iso3, p.lat, p.lon, "city"
             ev.confidence = BASE_CONFIDENCE["venue"]
         return ev
 
 
+ADOPTED = frozenset({"adopted", "adopts", "adopt", "adoption", "approved", "endorsed"})
+RATIFY = frozenset({"ratified", "ratify", "ratifies", "ratification", "ratifications", "acceded", "accede", "accedes", "accession"})
 # Talks a mediator holds with each side apart.
 INDIRECT = frozenset({"indirect", "proximity", "shuttle", "separate"})
 # Nouns for talks themselves, not a meeting of anyone with anyone ("met", "meeting").

@@ -23,6 +23,7 @@ CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "jun
                             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 PLACE_CUES = frozenset({"in", "at", "near", "outside", "from", "to", "into", "via"})
 STATE_LABELS = frozenset({"COUNTRY", "LEADER"})
+CURRENCY_WORDS = frozenset({"dollar", "dollars", "cents", "rubles", "roubles", "yuan", "pounds"})
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,9 @@ def find_mentions(tk: Tokens, gz) -> list[Mention]:
             continue
         if entry.cue_only and end < n and texts[end][:1].isupper():
             i += 1  # "from Central Asia": a small town's name inside a longer proper name
+            continue
+        if entry.label == "COUNTRY" and end < n and tk.lower[end] in CURRENCY_WORDS:
+            i = end  # "1 million US dollars": a currency, not a state
             continue
         out.append(Mention(i, end, surface, entry.label, entry.value, entry.iso3, entry.kind, entry.place))
         i = end

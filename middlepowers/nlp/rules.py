@@ -20,7 +20,8 @@ DEALS = ["ceasefire", "ceasefires", "truce", "truces", "swap", "swaps", "exchang
          "meeting", "meetings", "agreement", "peace", "consultations", "initiative", "accord", "pact", "settlement", "pause"]
 OFFER_V = ["offered", "offers", "offer", "offering", "proposed", "proposes", "propose", "proposing", "suggested", "suggests",
            "agreed", "agrees", "volunteered", "pledged", "invited", "invites", "declined", "refused"]
-OFFER_N = ["offer", "offers", "proposal", "proposals", "readiness", "willingness", "ready", "willing", "prepared", "invitation", "bid"]
+OFFER_N = ["offer", "offers", "proposal", "proposals", "readiness", "willingness", "ready", "willing", "prepared", "invitation", "bid",
+           "available"]
 OFFER_WHAT = ["host", "mediate", "facilitate", "organise", "organize", "provide", "hold", "act", "serve", "broker", "arrange", "convene", "send", "contribute", "deploy", "allocate", "donate", "help"]
 PLATFORM = ["platform", "venue", "platforms", "venues"]
 SUMMIT_N = ["summit", "summits", "ministerial", "cop29", "cop28", "cop27", "cop30", "cop26"]
@@ -177,15 +178,15 @@ def pattern_summit():
     'the Congress of Leaders of World Religions takes place in Astana'."""
     return "summit", [[_w(SUMMIT_N)], [{"LOWER": "conference"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "parties"}],
                       [_w(PARTICIPATE), _gap(8), _w(WEAK_SUMMIT_N)], [{"TEXT": {"REGEX": "^COP\\d+$"}}],
-                      [_w(WEAK_SUMMIT_N), _gap(3), _w(["held", "convened", "hosted", "organised", "organized", "opened"])],
+                      [_w(WEAK_SUMMIT_N), _gap(5), _w(["held", "convened", "hosted", "organised", "organized", "opened"])],
                       [_w(WEAK_SUMMIT_N), _gap(8), _w(["took", "takes", "take", "taking"]), {"LOWER": "place"}],
-                      [_w(PARTICIPATE), _gap(4), _w(["meeting", "meetings"]), {"LOWER": "of"}, _gap(2),
+                      [_w(PARTICIPATE + ["hold", "holds", "held", "holding"]), _gap(4), _w(["meeting", "meetings"]), {"LOWER": "of"}, _gap(4),
                        _w(["ministers", "leaders", "heads", "envoys", "representatives", "states", "countries", "advisers", "advisors"])]]
 
 
 def pattern_initiative():
     """'Kazakhstan's proposal of ...' / 'its initiative of the Congress ...' / 'played a key role in establishing ...'."""
-    return "initiative", [[_w(INIT_V)], [{"LOWER": "put"}, {"LOWER": "forward"}], [{"LOWER": "came"}, {"LOWER": "up"}, {"LOWER": "with"}]]
+    return "initiative", [[_w(INIT_V)], [{"LOWER": "put"}, _w(["forward", "forth"])], [{"LOWER": "came"}, {"LOWER": "up"}, {"LOWER": "with"}]]
 
 
 def pattern_chair():
@@ -194,6 +195,7 @@ def pattern_chair():
         [_w(CHAIR_V)],
         [_w(HOLD_V), _gap(4), _w(CHAIR_N)],
         [_w(CHAIR_N), {"LOWER": {"IN": ["of", "in"]}}],
+        [_w(["chairman", "chairperson", "chairwoman"]), {"LOWER": "of"}, {"LOWER": "the"}],
         [{"LOWER": "as"}, _gap(2), _w(["chair", "chairman", "chairperson", "president", "presidency", "chairmanship"]), {"LOWER": "of"}],
         [_w(["chairmanship", "chairship", "presidency"])],
     ]
@@ -223,12 +225,20 @@ def pattern_aid():
 
 def pattern_sign():
     """'signed a memorandum' / 'the agreement, signed in 2015' / 'the signing of several documents'."""
-    return "agreement", [[_w(SIGN_V), _gap(10), _w(AGREEMENT_N)], [_w(AGREEMENT_N), _gap(8), _w(SIGN_V)]]
+    return "agreement", [[_w(SIGN_V), _gap(10), _w(AGREEMENT_N)], [_w(AGREEMENT_N), _gap(8), _w(SIGN_V)],
+                         [_w(["instrument", "instruments"]), {"LOWER": "of"}, _w(["ratification", "accession"])]]
 
 
 def pattern_agreed_to():
     """'Israel and Hamas agreed to a ceasefire' / 'the sides agreed on Saturday to a truce'."""
-    return "agreement", [[_w(["agreed", "agree", "agrees", "reached"]), _gap(6), _w(["ceasefire", "truce", "deal", "accord", "roadmap", "framework", "agreement"])]]
+    return "agreement", [[_w(["agreed", "agree", "agrees", "reached"]), _gap(6), _w(["ceasefire", "truce", "deal", "accord", "roadmap", "framework", "agreement"])],
+                         [_w(["agreed", "agree", "agrees"]), _gap(3), {"LOWER": "to"}, _w(["exchange", "swap", "release"])]]
+
+
+def pattern_joint_document():
+    """'Iran, Saudi Arabia and China issued a joint statement' / 'released a joint communiqué'."""
+    return "agreement", [[_w(["issued", "issue", "issues", "released", "release", "published", "adopted"]), _gap(2), {"LOWER": "joint"},
+                          _w(["statement", "declaration", "communiqué", "communique"])]]
 
 
 def pattern_disarmament():
@@ -240,18 +250,22 @@ def pattern_disarmament():
         [_w(SIGN_V), _gap(8), _w(["non-proliferation", "test-ban", "tpnw", "npt", "ctbt", "nonproliferation"])],
         [_w(SIGN_V), _gap(8), {"LOWER": "prohibition"}, {"LOWER": "of"}, {"LOWER": "nuclear"}],
         [_w(["nuclear-weapon-free", "nuclear-free"])],
+        [_w(["nuclear", "weapon", "weapons", "wmd", "destruction", "arms"]), {"TEXT": "-"}, {"LOWER": "free"}, _w(["zone", "zones", "region", "world"])],
+        [_w(["zone", "region", "world"]), {"LOWER": "free"}, {"LOWER": "of"}, _gap(2), _w(["nuclear", "weapons", "arms"])],
         [{"LOWER": "nuclear"}, {"TEXT": "-"}, {"LOWER": {"IN": ["weapon", "weapons"]}}, {"TEXT": "-"}, {"LOWER": "free"}],
     ]
 
 
 def pattern_peacekeeping():
-    """'Kazakh peacekeepers in UNIFIL' / 'candidates to contribute troops to stabilisation forces'."""
+    """'Kazakh peacekeepers in UNIFIL' / 'candidates to contribute troops to stabilisation forces' /
+    'the force is made up of contingents from Chile, Peru and Uruguay'."""
     return "peacekeeping", [
         [_w(PEACEKEEP_N)],
         [{"LOWER": "blue"}, {"LOWER": "helmets"}],
         [_w(TROOP_V), _gap(4), _w(TROOP_N)],
         [_w(["troops", "soldiers", "peacekeepers", "servicemen", "personnel"]), _gap(2), _w(["serving", "deployed", "stationed"])],
         [_w(STABILISATION), _w(["force", "forces", "mission", "missions"])],
+        [_w(["force", "forces", "mission", "missions"]), _gap(8), _w(["contingents", "units", "troops", "battalions"]), _w(["from", "of"])],
     ]
 
 
@@ -259,7 +273,7 @@ RULES = [
     pattern_host_talks, pattern_act_as_host, pattern_mediated, pattern_mediated_by, pattern_facilitated, pattern_platform, pattern_talks_by,
     pattern_talks_which_hosted, pattern_with_mediation, pattern_mediation_noun, pattern_played_host, pattern_co_mediators,
     pattern_talks_meeting, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_initiative, pattern_chair,
-    pattern_seat, pattern_aid, pattern_sign, pattern_agreed_to, pattern_disarmament, pattern_peacekeeping,
+    pattern_seat, pattern_aid, pattern_sign, pattern_agreed_to, pattern_joint_document, pattern_disarmament, pattern_peacekeeping,
 ]
 
 
@@ -275,7 +289,7 @@ def _required(pattern: list[dict]) -> tuple[frozenset[str], ...]:
             out.append(frozenset({spec}))
         elif isinstance(spec, dict) and "IN" in spec:
             out.append(frozenset(spec["IN"]))
-        elif isinstance(tok.get("TEXT"), dict) and "REGEX" in tok["TEXT"]:
+        elif isinstance(tok.get("TEXT"), dict) and "REGEX" in tok["TEXT"] and tok["TEXT"]["REGEX"].startswith("^COP"):
             out.append(frozenset({"cop26", "cop27", "cop28", "cop29", "cop30", "cop31", "cop32"}))
     return tuple(out)
 
