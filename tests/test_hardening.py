@@ -480,3 +480,23 @@ def test_hardening_fuzzed_folder_builds_with_one_line_warnings(tmp_path):
     for _, e in ev.iterrows():
         text = tables["articles"].set_index("article_id").at[e["article_id"], "text"]
         assert text[e["evidence_start"]:e["evidence_end"]] == e["evidence"]
+
+
+# --- the dashboard over a folder the build finds odd -------------------------------------------------------
+
+
+def test_hardening_dashboard_opens_on_a_folder_with_an_undecodable_name(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    arts = tmp_path / "articles"
+    arts.mkdir()
+    (arts / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    with open(bytes(arts) + b"/bad\xff.txt", "wb") as fh:
+        fh.write(ARTICLE.replace("Almaty", "Astana").encode())
+    (arts / "out.txt").symlink_to("/etc/hostname")
+    monkeypatch.setenv("MIDDLEPOWERS_ARTICLES", str(arts))
+    monkeypatch.setenv("MIDDLEPOWERS_DATA", str(tmp_path / "out"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert sorted(store.read_tables(tmp_path / "out")["articles"]["file"]) == ["bad\ufffd.txt", "good.txt"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,10 +37,21 @@ def _resolve(p: str) -> Path:
 
 
 def _fingerprint(folder: Path, pattern: str) -> tuple:
-    # Names, sizes and modification times: cheap, and any edit or new file changes it.
+    """Names, sizes and modification times: cheap, and any edit or new file changes it.
+
+    Names are bytes (a name that is not UTF-8 cannot be hashed as text by Streamlit's cache), and
+    a file that vanishes or cannot be followed between listing and stat is simply left out."""
     if not folder.is_dir():
         return ()
-    return tuple(sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in folder.glob(pattern) if f.is_file()))
+    out = []
+    for f in folder.glob(pattern):
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            out.append((os.fsencode(f.name), st.st_size, st.st_mtime_ns))
+    return tuple(sorted(out))
 
 
 @st.cache_resource(show_spinner="Building the tables from the articles…")
