@@ -414,3 +414,35 @@ def test_rules_real_news_constructions(text, expected):
 ])
 def test_rules_real_news_false_alarms(text, absent):
     assert absent not in pairs(text)
+
+
+def test_rules_states_named_in_a_summit_sentence_attend_it():
+    (ev,) = [e for e in events("The leaders of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan gathered for the summit in Ashgabat "
+                               "on 14 September 2024.") if (e["event_type"], e["actor"]) == ("summit", "TKM")]
+    assert set(ev["parties"]) == {"KAZ", "KGZ", "TJK", "UZB"}
+
+
+def test_rules_aid_recipient_after_in():
+    (ev,) = [e for e in events("Kazakhstan sent 200 tonnes of humanitarian aid to flood victims in Pakistan on Monday.")
+             if e["event_type"] == "aid"]
+    assert ev["actor"] == "KAZ" and "PAK" in ev["parties"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The treaty on strategic partnership between Azerbaijan, Georgia and Türkiye was signed in Baku on 3 May 2024.",
+     ("agreement", "AZE")),
+    ("A memorandum on water sharing between Uzbekistan and Tajikistan was also signed during the visit in March.",
+     ("agreement", "UZB")),
+])
+def test_rules_document_named_before_a_passive_signature(text, expected):
+    assert expected in pairs(text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The parliament approved the deal between Azerbaijan and Uzbekistan, which had been signed in Tashkent in May.", ("agreement", "UZB")),
+    ("The foreign ministers of Armenia and Azerbaijan concluded another round of negotiations on a peace agreement on Friday.",
+     ("agreement", "ARM")),
+    ("The Ukrainian minister said the parties agreed to exchange 300 prisoners on Sunday.", ("agreement", "UKR")),
+])
+def test_rules_no_signature_in_these(text, absent):
+    assert absent not in pairs(text)

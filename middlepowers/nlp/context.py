@@ -340,6 +340,19 @@ def _inside_name(an: Analysis, m: Mention, a: int) -> bool:
         an.doc[k].text[:1].isupper() or an.lower[k] in ("-", "–") for k in between)
 
 
+REPORTING = frozenset({"said", "says", "say", "stated", "noted", "announced", "told", "added", "confirmed", "reported"})
+GROUP_NOUNS = frozenset({"parties", "sides", "two", "both", "countries", "leaders", "delegations", "states", "nations", "governments"})
+
+
+def reported_group(an: Analysis, s: Sentence, m: Mention, a: int) -> bool:
+    """'Umerov said the parties agreed to ...': the speaker's state is not the subject of what he reports."""
+    for k in range(m.end, a):
+        if an.lower[k] in REPORTING:
+            rest = [w for w in an.lower[k + 1:a] if w not in ("that", "the", "all")]
+            return bool(rest) and rest[0] in GROUP_NOUNS and len(rest) <= 6 and not set(rest) & {",", ";", "and", "but"}
+    return False
+
+
 def right_subject(an: Analysis, s: Sentence, b: int, blocked: set[int]) -> Mention | None:
     """'After closing the test site in 1991, Kazakhstan ...': the subject after a fronted clause."""
     comma = None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .. import reference
 from . import context as cx
-from .rules import HOST, PARTICIPATE
+from .rules import AGREEMENT_N, HOST, PARTICIPATE
 from .gazetteer import Gazetteer
 from .pipeline import Analysis, Mention, Sentence
 
@@ -148,6 +148,11 @@ def _summit_between(an: Analysis, s: Sentence, c: Candidate) -> bool:
     """'a summit between Russia and Ukraine', 'a peace summit of Putin and Trump'."""
     k = next((i for i in range(c.start, c.end) if an.lower[i] in ("summit", "meeting")), None)
     return k is not None and k + 1 < s.end and an.lower[k + 1] == "between"
+
+
+def _inside_name(an: Analysis, s: Sentence, m: Mention) -> bool:
+    """'the Central Asia-China Summit', 'the Russia-Ukraine war': a state naming a thing, not attending."""
+    return (m.end < s.end and an.lower[m.end] in ("-", "–")) or (m.start > s.start and an.lower[m.start - 1] in ("-", "–"))
 
 
 def _name_run(an: Analysis, i: int, j: int) -> bool:
@@ -482,10 +487,16 @@ class Extractor:
         if m is not None and c.event_type in ("talks_hosted", "summit", "initiative", "mediation_offer", "agreement"):
             return [m], "phrase"
         m = cx.left_subject(an, s, c.start, blocked)
+        if c.rule == "pattern_passive_signed":
+            sides = [x for x in cx.between_parties(an, s) if x.state]  # "the treaty between A and B was signed"
+            if sides:
+                return [sides[0]], "subject"
         if m is not None and c.event_type == "agreement" and set(an.lower[m.end:m.end + 3]) & set(HOST):
             sides = [x for x in cx.between_parties(an, s) if x.state]  # "Qatar hosted the signing of a deal between A and B"
             if sides:
                 return [sides[0]], "subject"
+        if m is not None and cx.reported_group(an, s, m, c.start):
+            return [], ""
         if m is not None:
             group = [g for g in cx.coordinated(an, s, m) if g.state and g.start not in blocked] or [m]
             last = group[-1]
@@ -568,7 +579,12 @@ class Extractor:
                 subj = cx.left_subject(an, s, c.start, cx.blocked_mentions(an, s))
                 found = found + (cx.coordinated(an, s, subj) if subj is not None else [])
         elif not found and t in ("agreement", "leadership_role", "aid", "summit"):
-            found = cx.cue_parties(an, s, frozenset({"with", "to", "from"} if t == "leadership_role" else {"with", "to"}))
+            cues = {"leadership_role": {"with", "to", "from"}, "aid": {"with", "to", "in", "for"}}.get(t, {"with", "to"})
+            found = cx.cue_parties(an, s, frozenset(cues))
+        if t == "summit":
+            # the states named in a summit's sentence attend it: "the leaders of A, B and C gathered in X"
+            found = found + [m for m in s.mentions if m.label in ("COUNTRY", "LEADER") and m.kind != "demonym"
+                             and not _inside_name(an, s, m)]
         return cx.party_codes(extra + found, actors)
 
     # -- events ----------------------------------------------------------------------------
@@ -643,6 +659,11 @@ class Extractor:
             return None  # "the Uzbek-Kazakh summit": two states meeting is a visit, not a summit
         if t == "summit" and _summit_between(an, s, c):
             t = "talks_hosted"  # "to host a summit between Putin and Zelensky": a meeting of two sides is talks
+        if c.rule == "pattern_passive_signed" and (not set(an.lower[s.start:c.start]) & AGREEMENT_WORDS
+                                                   or set(an.lower[max(s.start, c.start - 3):c.start]) & {"which", "that"}):
+            return None  # "was signed" needs the document named before it, and not in a clause about one already reported
+        if t == "agreement" and an.lower[c.start] in ("concluded", "conclude", "concludes") and set(an.lower[c.start:c.end]) & TALK_NOUNS:
+            return None  # "concluded a round of negotiations on a peace agreement": talks ended, nothing signed
         orgs = self.organisations(s, c, disc, an)
         if t == "leadership_role" and not orgs and not _body_after(an, s, c.end):
             return None
@@ -774,6 +795,7 @@ class Extractor:
 
 
 ADOPTED = frozenset({"adopted", "adopts", "adopt", "adoption", "approved", "endorsed"})
+AGREEMENT_WORDS = frozenset(AGREEMENT_N)
 RATIFY = frozenset({"ratified", "ratify", "ratifies", "ratification", "ratifications", "acceded", "accede", "accedes", "accession"})
 # Talks a mediator holds with each side apart.
 INDIRECT = frozenset({"indirect", "proximity", "shuttle", "separate"})

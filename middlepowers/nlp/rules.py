@@ -235,6 +235,11 @@ def pattern_agreed_to():
                          [_w(["agreed", "agree", "agrees"]), _gap(3), {"LOWER": "to"}, _w(["exchange", "swap", "release"])]]
 
 
+def pattern_passive_signed():
+    """'The Treaty on ... between Kazakhstan, Kyrgyzstan, ... and China was also signed' (a long name before the verb)."""
+    return "agreement", [[_w(["was", "were", "been", "be"]), _gap(1), _w(["signed", "concluded", "ratified", "initialled", "initialed", "inked"])]]
+
+
 def pattern_joint_document():
     """'Iran, Saudi Arabia and China issued a joint statement' / 'released a joint communiqué'."""
     return "agreement", [[_w(["issued", "issue", "issues", "released", "release", "published", "adopted"]), _gap(2), {"LOWER": "joint"},
@@ -273,7 +278,7 @@ RULES = [
     pattern_host_talks, pattern_act_as_host, pattern_mediated, pattern_mediated_by, pattern_facilitated, pattern_platform, pattern_talks_by,
     pattern_talks_which_hosted, pattern_with_mediation, pattern_mediation_noun, pattern_played_host, pattern_co_mediators,
     pattern_talks_meeting, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_initiative, pattern_chair,
-    pattern_seat, pattern_aid, pattern_sign, pattern_agreed_to, pattern_joint_document, pattern_disarmament, pattern_peacekeeping,
+    pattern_seat, pattern_aid, pattern_sign, pattern_agreed_to, pattern_passive_signed, pattern_joint_document, pattern_disarmament, pattern_peacekeeping,
 ]
 
 
