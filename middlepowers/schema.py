@@ -74,6 +74,7 @@ EVENTS: dict[str, str] = {
     "trigger": "string",
     "name": "string",
     "amount_usd": "float64",
+    "actor_role": "string",  # the actor's part: one of policy.ACTOR_ROLES, or null
 }
 
 INITIATIVES: dict[str, str] = {
@@ -105,6 +106,11 @@ PLACES: dict[str, str] = {
     "lat": "float64",
     "lon": "float64",
     "n_events": "int64",
+}
+
+# Columns beyond the contract: tables written before one was added still read, with it empty.
+EXTENSION_COLUMNS: dict[str, tuple[str, ...]] = {
+    "events": ("trigger", "name", "amount_usd", "actor_role"),
 }
 
 TABLES: dict[str, dict[str, str]] = {

@@ -229,10 +229,13 @@ def read_tables(out_dir: Path | str) -> dict[str, pd.DataFrame]:
         except Exception as exc:  # pyarrow's errors for a corrupt or foreign file
             raise BuildError(f"table {shown(table_path(out, name))} cannot be read ({type(exc).__name__}: "
                              f"{shown(_io_reason(exc), 160)}); rebuild it with `middlepowers build`") from exc
-        lacking = [c for c in cols if c not in df.columns]
+        optional = schema.EXTENSION_COLUMNS.get(name, ())
+        lacking = [c for c in cols if c not in df.columns and c not in optional]
         if lacking:
             raise BuildError(f"table {shown(table_path(out, name))} is not an atlas table (no column {', '.join(lacking[:5])}); "
                              "rebuild it with `middlepowers build`")
+        if any(c not in df.columns for c in cols):
+            df = schema.conform(df, name)
         for c, t in cols.items():
             if t == "object":
                 df[c] = df[c].map(lambda v: [] if v is None else list(v))

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import reference, schema
+from .policy import actor_role
 
 # Actors weighted towards the atlas's two subjects, then other middle powers.
 _ACTORS = ("KAZ", "AZE", "TUR", "QAT", "UZB", "IDN", "BRA", "IND", "SAU", "ARE", "KOR", "MEX", "ZAF", "CHE", "NOR")
@@ -122,6 +123,7 @@ def synthetic_tables(n_events: int, seed: int = 0) -> dict[str, pd.DataFrame]:
             "trigger": _VERBS[etype].split()[0],
             "name": f"{names.get(actor, actor)} {etype.replace('_', ' ')} {starts[i][:4]}" if etype in ("summit", "initiative") and starts[i] else None,
             "amount_usd": float(rng.integers(1, 500)) * 1e5 if etype == "aid" and rng.random() < 0.6 else None,
+            "actor_role": actor_role(etype, actor, venue_iso, _VERBS[etype].split()[0]),
         })
     events = pd.DataFrame(rows, columns=list(schema.EVENTS))
     articles, events = _articles(events, article_ids, rng)

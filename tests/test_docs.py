@@ -29,7 +29,7 @@ def test_docs_readme_names_every_event_type(event_type):
     assert f"`{event_type}`" in README
 
 
-@pytest.mark.parametrize("column", ["trigger", "name", "amount_usd"])
+@pytest.mark.parametrize("column", ["trigger", "name", "amount_usd", "actor_role"])
 def test_docs_readme_names_the_extension_columns(column):
     assert f"`{column}`" in README
 

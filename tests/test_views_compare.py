@@ -18,12 +18,14 @@ def ev(i, actor, etype, **kw):
 @pytest.fixture
 def events():
     return schema.conform(pd.DataFrame([
-        ev(1, "KAZ", "talks_hosted", venue="Astana", parties=["SYR", "syrian opposition"], date_start="2017-01-23"),
-        ev(2, "KAZ", "talks_hosted", venue="Almaty", parties=["ARM", "AZE"], date_start="2024-05-10"),
-        ev(3, "AZE", "aid", amount_usd=1_000_000.0, parties=["SYR"], date_start="2023-02-10"),
-        ev(4, "AZE", "aid", amount_usd=None),
-        ev(5, "AZE", "summit", name="OTS summit 2022", venue="Samarkand", date_start="2022-11-11"),
-        ev(6, "KAZ", "summit", name="OTS Summit 2022", venue="Samarkand", date_start="2022-11-11"),
+        ev(1, "KAZ", "talks_hosted", venue="Astana", parties=["SYR", "syrian opposition"], date_start="2017-01-23",
+           actor_role="host"),
+        ev(2, "KAZ", "talks_hosted", venue="Almaty", parties=["ARM", "AZE"], date_start="2024-05-10", actor_role="host"),
+        ev(3, "AZE", "aid", amount_usd=1_000_000.0, parties=["SYR"], date_start="2023-02-10", actor_role="donor"),
+        ev(4, "AZE", "aid", amount_usd=None, actor_role="donor"),
+        ev(5, "AZE", "summit", name="OTS summit 2022", venue="Samarkand", date_start="2022-11-11", actor_role="participant"),
+        ev(6, "KAZ", "summit", name="OTS Summit 2022", venue="Samarkand", date_start="2022-11-11", actor_role="participant"),
+        ev(7, "KAZ", "summit", name="CICA Summit 2022", venue="Astana", date_start="2022-10-12", actor_role="host"),
     ]), "events")
 
 
@@ -34,7 +36,11 @@ def test_compare_type_counts_side_by_side(events):
 
 
 def test_compare_venues_hosted(events):
-    assert sorted(compare.venues_hosted(events, "KAZ")["venue"]) == ["Almaty", "Astana", "Samarkand"]
+    hosted = compare.venues_hosted(events, "KAZ")
+    # Samarkand's summit was only attended: a guest's venue is not a venue hosted.
+    assert sorted(hosted["venue"]) == ["Almaty", "Astana"]
+    assert hosted.set_index("venue").at["Astana", "events"] == 2
+    assert compare.venues_hosted(events, "AZE").empty
 
 
 def test_compare_parties_brought_together_include_non_state(events):

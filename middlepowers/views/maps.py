@@ -10,6 +10,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from ..policy import HOSTING_ROLES
 from .columns import EV, OR
 from .geo import name_of
 from .palette import BORDER, LAND, MEMBER, OCEAN, actor_rgb
@@ -35,13 +36,15 @@ def venues_frame(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
         "venue": events[EV.venue].to_numpy(object, na_value=None)[keep],
         "venue_country": country,
         "actor": events[EV.actor].fillna("?").to_numpy(object)[keep],
+        "host": events[EV.actor_role].isin(HOSTING_ROLES).fillna(False).to_numpy(bool)[keep],
         "lat": events[EV.lat].to_numpy(float)[keep],
         "lon": events[EV.lon].to_numpy(float)[keep],
     })
     small["venue"] = small["venue"].where(small["venue"].notna(), small["venue_country"]).replace("", "unnamed place")
     per = small.groupby(["venue", "venue_country", "actor"], sort=False).agg(
-        n=("lat", "size"), lat=("lat", "first"), lon=("lon", "first")).reset_index()
-    per = per.sort_values(["venue", "venue_country", "n"], ascending=[True, True, False])
+        n=("lat", "size"), hosted=("host", "sum"), lat=("lat", "first"), lon=("lon", "first")).reset_index()
+    # The venue takes the colour of the state that hosted most there, not of a guest that attended.
+    per = per.sort_values(["venue", "venue_country", "hosted", "n"], ascending=[True, True, False, False])
     out = per.groupby(["venue", "venue_country"], sort=False).agg(
         lat=("lat", "first"), lon=("lon", "first"), n_events=("n", "sum"), actor=("actor", "first")).reset_index()
     top = per.groupby(["venue", "venue_country"], sort=False).head(4)
