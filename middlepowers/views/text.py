@@ -44,7 +44,7 @@ def article_html(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 # Every ASCII punctuation character: CommonMark lets a backslash make any of them literal.
 _MD_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
-_AUTOLINK = re.compile(r"[:@]|www(?=\.)", re.IGNORECASE)
+_AUTOLINK = re.compile(r":(?=//)|@|www(?=\.)", re.IGNORECASE)
 _JOINER = "\u2060"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]+")
@@ -61,7 +61,8 @@ def md_escape(value: object) -> str:
     text = _SPACE.sub(" ", "" if value is None else str(value)).strip()
     text = _SURROGATE.sub("\ufffd", text)  # a lone surrogate cannot be sent to the browser
     # GFM turns a URL or an e-mail address in plain text into a link after the escapes are read,
-    # so an invisible word joiner splits each `:`, `@` and `www.` from what would follow it.
+    # so an invisible word joiner splits each `://`, `@` and `www.`. (An emoji shortcode cannot form:
+    # Streamlit looks for `:name:` in the source, where every colon now has a backslash before it.)
     text = _AUTOLINK.sub(lambda m: m.group(0) + _JOINER, text)
     return _MD_PUNCT.sub(r"\\\1", text)
 
