@@ -1,5 +1,6 @@
 """A real Chromium (Debian's) against `streamlit run` on synthetic tables; never downloads a browser."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -67,16 +68,18 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def atlas_url(tmp_path_factory):
-    """Start `streamlit run app.py` on synthetic tables; yield its address; stop it."""
-    from middlepowers import store
-    from middlepowers.synthetic import synthetic_tables
+def serve_atlas():
+    """The server starter for tests that need their own tables: `with serve_atlas(data, articles, logs) as url`."""
+    return _serve_atlas
 
-    data = tmp_path_factory.mktemp("tables")
-    store.write_tables(synthetic_tables(400, seed=3), data)
+
+@contextlib.contextmanager
+def _serve_atlas(data: Path, articles: Path, log_dir: Path):
+    """`streamlit run app.py` on localhost over the tables in data (built from articles when that
+    folder exists and they are stale); yields its address and stops it afterwards."""
     port = _free_port()
-    env = {**os.environ, "MIDDLEPOWERS_DATA": str(data), "MIDDLEPOWERS_ARTICLES": str(data / "no-articles")}
-    log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w")
+    env = {**os.environ, "MIDDLEPOWERS_DATA": str(data), "MIDDLEPOWERS_ARTICLES": str(articles)}
+    log = open(log_dir / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "localhost", "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
@@ -103,3 +106,15 @@ def atlas_url(tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def atlas_url(tmp_path_factory):
+    """Start `streamlit run app.py` on synthetic tables; yield its address; stop it."""
+    from middlepowers import store
+    from middlepowers.synthetic import synthetic_tables
+
+    data = tmp_path_factory.mktemp("tables")
+    store.write_tables(synthetic_tables(400, seed=3), data)
+    with _serve_atlas(data, data / "no-articles", tmp_path_factory.mktemp("server")) as url:
+        yield url
