@@ -514,3 +514,16 @@ def test_app_table_strings_are_plain_text_on_every_page(use_tables, payload_tabl
         assert_no_raw(at, PAYLOADS)
     if page == "pages/4_Organisations.py":
         assert any("http://127.0.0.1:9/org" in plain(c.value) for c in at.main.caption)
+
+
+def test_app_dates_kept_from_wider_tables_fit_narrower_ones(use_tables, seeded_dir, tmp_path):
+    tables = synthetic_tables(30, seed=2)
+    tables["events"].loc[0, ["date_start", "date_end"]] = ["1850-03-01", "1850-03-01"]
+    store.write_tables(tables, tmp_path / "wide")
+    use_tables(tmp_path / "wide")
+    at = app({"from": "1860"})
+    assert str(at.sidebar.date_input(key="wf_from").value) == "1860-01-01"
+    use_tables(seeded_dir)  # the tables were rebuilt without the old event
+    at.run()
+    assert_clean(at)
+    assert str(at.sidebar.date_input(key="wf_from").value) == "1900-01-01"

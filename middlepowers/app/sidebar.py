@@ -86,6 +86,10 @@ def _widgets(tables: data.Tables, names: dict[str, str]) -> None:
           format_func=lambda a: f"{name_of(a, names)} ({a})")
     c1, c2 = sb.columns(2)
     lo, hi = tables.choices.dates  # a link's dates were kept within this range (Filters.from_query)
+    # Dates chosen on tables that reached further (before a rebuild) would make the widget fail.
+    for key in (K["date_from"], K["date_to"]):
+        if st.session_state[key] is not None:
+            st.session_state[key] = min(max(st.session_state[key], lo), hi)
     dates = dict(min_value=lo, max_value=hi, format="YYYY-MM-DD")
     bound(c1.date_input, "From", K["date_from"], help="Events whose dates overlap the range; undated events drop out.", **dates)
     bound(c2.date_input, "To", K["date_to"], **dates)
