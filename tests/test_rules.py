@@ -446,3 +446,33 @@ def test_rules_document_named_before_a_passive_signature(text, expected):
 ])
 def test_rules_no_signature_in_these(text, absent):
     assert absent not in pairs(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On the initiative of the President of Uzbekistan, a conference on Afghanistan was held in Tashkent in 2021.",
+     {("initiative", "UZB"), ("summit", "UZB")}),
+    ("The ministerial meeting was convened in Astana at Kazakhstan's initiative in 2010.", {("initiative", "KAZ"), ("summit", "KAZ")}),
+    ("The main result of the summit in Samarkand was the adoption of the Samarkand Declaration on 16 September 2022.",
+     {("agreement", "UZB")}),
+    ("The forum in Turkistan ended with the adoption of the Turkistan Declaration in February 2024.", {("agreement", "KAZ")}),
+])
+def test_rules_convened_on_initiative_and_host_declarations(text, expected):
+    assert expected <= pairs(text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Kazakhstan is ready to provide any assistance and to host talks between the two sides.", ("aid", "KAZ")),
+    ("Azerbaijan stands ready to offer humanitarian help and to host negotiations between Moscow and Kyiv.", ("aid", "AZE")),
+    ("Tokayev thanked Mirziyoyev for hosting the bilateral meeting in Samarkand on Friday.", ("talks_hosted", "UZB")),
+])
+def test_rules_offers_and_visits_are_not_acts(text, absent):
+    assert absent not in pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan has never been elected to the UN Security Council before 2016.",
+    "Thailand has never held the chairmanship of the CICA.",
+])
+def test_rules_never_is_negated(text):
+    evs = [e for e in events(text) if e["event_type"] == "leadership_role"]
+    assert evs and all(e["modality"] == "negated" for e in evs)

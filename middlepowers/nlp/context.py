@@ -298,6 +298,22 @@ def contributors(an: Analysis, s: Sentence, a: int, b: int) -> list[Mention]:
     return []
 
 
+def initiative_agent(an: Analysis, s: Sentence) -> Mention | None:
+    """'on the initiative of the President of Kazakhstan', 'at Azerbaijan's initiative', 'upon Qatar's proposal':
+    the state that had a gathering convened."""
+    for k in range(s.start + 1, s.end):
+        if an.lower[k] not in ("initiative", "proposal", "suggestion"):
+            continue
+        if k + 1 < s.end and an.lower[k + 1] == "of" and an.lower[k - 1] == "the" and k >= 2 and an.lower[k - 2] in ("on", "at", "upon"):
+            m = next((m for m in s.mentions if m.state and k + 1 < m.start <= k + 6), None)
+            if m is not None:
+                return m
+        for m in s.mentions:
+            if m.state and m.end < k and an.lower[m.end] in ("'s", "’s") and k - m.end <= 2 and m.start > s.start and an.lower[m.start - 1] in ("at", "on", "upon"):
+                return m
+    return None
+
+
 def agent_phrase(an: Analysis, s: Sentence) -> Mention | None:
     """'at the invitation of X', 'under the auspices of X', 'thanks to X's mediation'."""
     for k in range(s.start, s.end - 1):

@@ -316,7 +316,7 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
     kept = []
     for c in out:
         shadow = any(o.start <= c.end and c.start <= o.end + 8 and (o.event_type == c.event_type or
-                     (o.event_type == "mediation_offer" and (c.event_type in ("talks_hosted", "talks_meeting") or (
+                     (o.event_type == "mediation_offer" and (c.event_type in ("talks_hosted", "talks_meeting", "aid") or (
                          c.event_type == "summit" and not set(an.lower[c.start:c.end]) & MEETING_NOUNS))))
                      for o in offers)
         if not shadow:
@@ -463,6 +463,8 @@ class Extractor:
             before = [m for m in s.mentions if m.state and c.start - 3 <= m.end <= c.start]
             return (cx.coordinated(an, s, before[-1]), "phrase") if before else ([], "")
         thanked = cx.thanked_for(an, s, c.start)
+        if thanked and "bilateral" in an.lower[c.start:c.end + 2]:
+            return [], ""  # "thanked Uzbekistan for hosting the bilateral meeting": a visit, not talks between others
         if thanked:
             return thanked, "agent"
         if c.event_type == "leadership_role":
@@ -602,7 +604,7 @@ class Extractor:
 
         for etype, m, k in _eponyms(an, s):
             name = an.doc[m.start:k + 1].text if etype == "initiative" else None
-            ev = self._event(an, s, Candidate(etype, "eponym", m.start, k + 1), article_id, [m], "eponym", disc, blocked)
+            ev = self._event(an, s, Candidate(etype, "eponym", m.start, k + 1), article_id, [m], "eponym", disc, blocked, actor=m.iso3)
             if ev is not None and etype == "initiative":
                 ev.name = ev.name or name
             keep(ev)
@@ -637,6 +639,11 @@ class Extractor:
                 if host is not None and host.actor not in codes and host.modality == "asserted":
                     host.parties = [x for x in dict.fromkeys(codes) if x and x != host.actor]
                     keep(host)
+        convener = cx.initiative_agent(an, s)
+        if convener is not None and any(e.event_type in ("summit", "talks_hosted") for e in events):
+            # "On the initiative of the President of Kazakhstan, a summit was held": a meeting convened on its initiative
+            keep(self._event(an, s, Candidate("initiative", "convened_on_initiative", convener.start, convener.end), article_id,
+                             [convener], "phrase", disc, blocked))
         disc.update(an, s, blocked, [e.actor for e in events])
         return events
 
@@ -647,7 +654,9 @@ class Extractor:
             return None
         t = c.event_type
         name = None
-        if t == "initiative" and c.rule != "eponym":
+        if t == "initiative" and c.rule == "convened_on_initiative":
+            name = next((an.doc[k].text for k in range(s.start, s.end) if an.lower[k] in OFFER_SUMMIT | MEETING_NOUNS | {"talks"}), None)
+        elif t == "initiative" and c.rule != "eponym":
             name = initiative_name(an, s, c.start, c.end) or _zone_name(an, s, c)
             if name is None:
                 return None
