@@ -44,7 +44,7 @@ def _code_fingerprint() -> str:
         for p in sorted((base / d).glob("*.py")):
             h.update(p.name.encode())
             h.update(p.read_bytes())
-    for name in ("build.py", "ingest.py", "schema.py"):
+    for name in ("build.py", "ingest.py", "encoding.py", "html.py", "policy.py", "schema.py"):
         h.update((base / name).read_bytes())
     return h.hexdigest()
 

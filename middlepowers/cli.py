@@ -1,4 +1,4 @@
-"""The `middlepowers` command: build | evaluate | export."""
+"""The `middlepowers` command: build | evaluate | fetch | export."""
 
 from __future__ import annotations
 
@@ -34,6 +34,16 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--workers", type=int, default=1)
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
     e.add_argument("--errors", action="store_true", help="list every miss, extra and wrong venue or date")
+
+    f = sub.add_parser("fetch", help="download web pages into an articles folder and add them to its manifest",
+                       parents=[common])
+    f.add_argument("urls", nargs="*", metavar="URL", help="pages to fetch")
+    f.add_argument("--urls", dest="url_file", metavar="FILE", help="a file of URLs, one a line (# starts a comment)")
+    f.add_argument("--articles", default="articles", help="folder to save the pages in (default: articles)")
+    f.add_argument("--refresh", action="store_true", help="fetch pages again that were fetched before")
+    f.add_argument("--delay", type=float, default=2.0, help="seconds between two requests to one host (default: 2)")
+    f.add_argument("--timeout", type=float, default=15.0, help="seconds to connect and between reads (default: 15)")
+    f.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     x = sub.add_parser("export", help="write the events table of a built folder as CSV", parents=[common])
     x.add_argument("--out", default="data/processed", help="folder of built tables (default: data/processed)")
@@ -106,6 +116,28 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_fetch(args) -> int:
+    from .fetch import fetch, read_url_list
+
+    urls = list(args.urls) + (read_url_list(args.url_file) if args.url_file else [])
+    if not urls:
+        raise AtlasError("no URLs: give them as arguments or with --urls FILE")
+    if args.delay < 0 or args.timeout <= 0:
+        raise AtlasError("--delay must be 0 or more and --timeout more than 0")
+    outcomes = fetch(urls, args.articles, refresh=args.refresh, delay=args.delay, timeout=args.timeout,
+                     progress=not args.no_progress and not args.quiet)
+    for o in outcomes:
+        if o.status == "failed":
+            print(f"failed: {shown(o.url, 300)}: {o.reason}", file=sys.stderr)
+        elif not args.quiet:
+            print(f"{o.status}: {shown(o.url, 300)} -> {o.file}" + (f" ({o.reason})" if o.reason else ""))
+    counts = {k: sum(o.status == k for o in outcomes) for k in ("fetched", "skipped", "failed")}
+    if not args.quiet:
+        print(f"{counts['fetched']} fetched, {counts['skipped']} already there, {counts['failed']} failed; "
+              f"articles in {shown(args.articles)}")
+    return 1 if counts["failed"] else 0
+
+
 def _stop(signum, frame) -> None:
     # SIGTERM and SIGHUP end the command as Ctrl-C does: workers stopped, temporary files removed.
     raise KeyboardInterrupt
@@ -122,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(signal, sig):
             signal.signal(getattr(signal, sig), _stop)
     try:
-        return {"build": cmd_build, "evaluate": cmd_evaluate, "export": cmd_export}[args.command](args)
+        return {"build": cmd_build, "evaluate": cmd_evaluate, "fetch": cmd_fetch, "export": cmd_export}[args.command](args)
     except AtlasError as exc:
         print(f"error: {shown(exc, 400)}", file=sys.stderr)
         return 2

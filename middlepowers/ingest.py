@@ -307,26 +307,32 @@ def read_article(path: Path, meta: dict[str, str] | None, article_id: str) -> Ar
     """Read and normalise one article; raises ArticleError with a one-line reason."""
     name = table_name(path.name)
     decoded: Decoded = decode_bytes(read_limited(path), shown(path.name))
-    raw, title = decoded.text, None
+    raw, page = decoded.text, {}
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        raw, title = html_to_text(raw)
+        from .html import read_page
+
+        found = read_page(raw, (meta or {}).get("url") or None)
+        raw = found.text
+        page = {"title": found.title, "source": found.source, "url": found.url, "published": found.published,
+                "author": found.author}
     elif suffix == ".md":
         raw = markdown_to_text(raw)
     text = normalise_text(raw)
     if len(text.split()) < 3:
         raise ArticleError(f"{shown(path.name)}: no article text")
-    meta = meta or {}
+    # The manifest wins over what the page says of itself; the first line is the last resort.
+    known = {k: (meta or {}).get(k) or page.get(k) or None for k in ("title", "source", "url", "published", "author")}
     first_line = text.split("\n", 1)[0].strip()
     art = Article(
         article_id=article_id,
         file=name,
-        title=meta.get("title") or title or first_line[:200],
+        title=(known["title"] or first_line)[:300],
         text=text,
-        source=meta.get("source") or None,
-        url=meta.get("url") or None,
-        published=meta.get("published") or None,
-        author=meta.get("author") or None,
+        source=known["source"],
+        url=known["url"],
+        published=known["published"],
+        author=known["author"],
         encoding=decoded.encoding,
     )
     if decoded.guessed:
