@@ -369,8 +369,8 @@ def test_rules_talks_that_are_to_begin_are_planned():
     # a currency is no state
     ("Tokayev instructed the government to allocate 2 million US dollars of relief to Syria.", {("aid", "KAZ")}),
     # offers of a meeting between two sides are offers of talks
-    ("Austria is ready to host a summit between Russia and Ukraine in Vienna.", {("mediation_offer", "AUT")}),
-    ("Serbia stands ready to host the peace summit in Belgrade if both leaders agree.", {("mediation_offer", "SRB")}),
+    ("Austria is ready to host a summit between Armenia and Azerbaijan in Vienna.", {("mediation_offer", "AUT")}),
+    ("Serbia has offered Belgrade as the venue for a peace summit of the two leaders.", {("mediation_offer", "SRB")}),
     ("Italy said Rome would be available to host talks between the two presidents.", {("mediation_offer", "ITA")}),
     # a headline's "X to host" is planned
     ("Qatar to host Hamas-Israel talks on Sunday", {("mediation_offer", "QAT")}),
@@ -378,10 +378,10 @@ def test_rules_talks_that_are_to_begin_are_planned():
     ("The next summit of the CIS heads of state will take place in Turkmenistan in October.", {("summit", "TKM")}),
     ("The 3rd Caspian Summit is scheduled for November 18, 2010, in Baku.", {("summit", "AZE")}),
     ("An international forum on interfaith dialogue was held May 5-7, 2022, in Tashkent, Uzbekistan.", {("summit", "UZB")}),
-    ("On 27-28 April Ankara will hold a meeting of the Council of Foreign Ministers of the OIC.", {("summit", "TUR")}),
+    ("Next week Ankara will hold a meeting of the OIC foreign ministers on Gaza.", {("summit", "TUR")}),
     # offices and definite chairmanships
-    ("Nikol Pashinyan, Armenia's Prime Minister and Chairman of the CSTO Collective Security Council, opened the session.",
-     {("leadership_role", "ARM")}),
+    ("Sadyr Japarov, Kyrgyzstan's President and Chairman of the OTS Council of Heads of State, opened the session.",
+     {("leadership_role", "KGZ")}),
     ("The CICA met in Astana in 2016. In 2018 the chairmanship passed to Tajikistan.", {("leadership_role", "TJK")}),
     ("The SCO was founded in 2001. From 2019 to 2020 the organisation was chaired by Russia.", {("leadership_role", "RUS")}),
     # agreements
@@ -392,14 +392,14 @@ def test_rules_talks_that_are_to_begin_are_planned():
     ("The foreign ministers of Chile, Ghana and Malaysia deposited their instruments of ratification of the TPNW on Monday.",
      {("agreement", "CHL"), ("agreement", "GHA"), ("agreement", "MYS"), ("disarmament", "GHA")}),
     # weapon-free zones
-    ("Egypt first put forth the idea of a nuclear-weapon-free zone in the Middle East in 1974.",
+    ("Egypt first put forth the idea of a nuclear-weapon-free zone for its region back in 1974.",
      {("initiative", "EGY"), ("disarmament", "EGY")}),
     ("Kazakhstan called for a region free of weapons of mass destruction in Central Asia in 1997.", {("disarmament", "KAZ")}),
     # every state a force's units come from contributes
     ("The force is made up of contingents from Chile, Peru and Uruguay, officials said in 2004.",
      {("peacekeeping", "CHL"), ("peacekeeping", "PER"), ("peacekeeping", "URY")}),
-    ("The CSTO mission included units of the armed forces of Armenia, Belarus and Tajikistan in January 2022.",
-     {("peacekeeping", "ARM"), ("peacekeeping", "BLR"), ("peacekeeping", "TJK")}),
+    ("The UN mission included units of the armed forces of Nepal, Ghana and Fiji in March 2019.",
+     {("peacekeeping", "NPL"), ("peacekeeping", "GHA"), ("peacekeeping", "FJI")}),
 ])
 def test_rules_real_news_constructions(text, expected):
     assert expected <= pairs(text)
@@ -408,7 +408,7 @@ def test_rules_real_news_constructions(text, expected):
 @pytest.mark.parametrize("text,absent", [
     ("Tokayev instructed the government to allocate 2 million US dollars of relief to Syria.", ("aid", "USA")),
     ("The treaty was signed at the Kyrgyz-Tajik summit in Bishkek on 13 March 2025.", ("summit", "KGZ")),
-    ("Austria is ready to host a summit between Russia and Ukraine in Vienna.", ("summit", "AUT")),
+    ("Austria is ready to host a summit between Armenia and Azerbaijan in Vienna.", ("summit", "AUT")),
     ("Erlan Karin, chairman of the committee on foreign affairs, spoke to reporters in Astana.", ("leadership_role", "KAZ")),
     ("Somalia and Ethiopia signed what Erdogan called the Ankara Declaration on Wednesday.", ("agreement", "TUR")),
 ])
@@ -423,7 +423,7 @@ def test_rules_states_named_in_a_summit_sentence_attend_it():
 
 
 def test_rules_aid_recipient_after_in():
-    (ev,) = [e for e in events("Kazakhstan sent 200 tonnes of humanitarian aid to flood victims in Pakistan on Monday.")
+    (ev,) = [e for e in events("Kazakhstan shipped 200 tonnes of relief cargo to displaced families in Pakistan on Monday.")
              if e["event_type"] == "aid"]
     assert ev["actor"] == "KAZ" and "PAK" in ev["parties"]
 
@@ -476,3 +476,21 @@ def test_rules_offers_and_visits_are_not_acts(text, absent):
 def test_rules_never_is_negated(text):
     evs = [e for e in events(text) if e["event_type"] == "leadership_role"]
     assert evs and all(e["modality"] == "negated" for e in evs)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Earlier this week, Kazakhstan delivered relief supplies to families hit by an earthquake in Nepal.", ("aid", "NPL")),
+    ("Iran dismissed reports about a mediation by some countries on its nuclear file.", ("talks_hosted", "IRN")),
+    ("Kazakhstan has long cultivated neutrality. At the close of the forum it is expected to adopt a final communique.", ("agreement", "KAZ")),
+    ("In 1994, Belarus signed the Budapest Memorandum on security assurances.", ("agreement", "HUN")),
+    ("Ukraine says Russia broke the Minsk agreements signed in 2015.", ("agreement", "BLR")),
+    ("A draft agreement between Tajikistan and Kyrgyzstan on water use now awaits signing by both governments.", ("agreement", "TJK")),
+    ("Erdogan presented Türkiye's proposal for a contact group at the Munich Security Conference in February.", ("initiative", "TUR")),
+])
+def test_rules_more_false_alarms(text, absent):
+    assert absent not in pairs(text)
+
+
+def test_rules_proposing_a_summit_schedules_one():
+    got = pairs('Lula on Monday proposed an "online summit" of the bloc for next spring.', "2023-09-10")
+    assert ("summit", "BRA") in got and ("initiative", "BRA") not in got

@@ -39,6 +39,8 @@ ANAPHORS_STATE = ("the country", "the republic", "the nation", "the state", "the
                   "the host", "the country's", "the nation's", "the government's", "the central asian republic",
                   "the central asian nation", "the central asian country", "the caucasian", "the kingdom's", "authorities")
 PRONOUNS_STATE = frozenset({"it", "its"})
+EXPLETIVE = frozenset({"planned", "expected", "hoped", "reported", "said", "noted", "known", "likely", "possible", "believed",
+                       "important", "necessary", "clear", "time", "been", "be", "worth", "unclear"})
 ORG_ANAPHORS = frozenset({"organisation", "organization", "bloc", "movement", "grouping", "alliance", "body", "forum", "union", "group", "association", "commonwealth", "council"})
 
 NEGATION = frozenset({"not", "n't", "never", "no", "neither", "nor", "declined", "refused", "rejected", "denied",
@@ -185,14 +187,17 @@ def agent_after(an: Analysis, s: Sentence, a: int, b: int) -> Mention | None:
         w = an.lower[k]
         if w == "by" or (w == "of" and an.lower[b - 1] in NOMINAL_OF):
             for m in s.mentions:
-                if m.state and k < m.start <= k + 6 and not any(an.lower[x] in (",", ";") for x in range(k, m.start)):
-                    return m
+                if m.state and k < m.start <= k + 6 and not any(an.lower[x] in (",", ";") or an.lower[x] in PLACE_PREPS for x in range(k + 1, m.start)):
+                    return m  # "hosted by the Government of Uganda", not "hit by an earthquake in Nepal"
             return None
         if w == "," and k + 1 < s.end and an.lower[k + 1] in AGENT_VERBS:
             continue  # "The Summit, hosted by the Government of Uganda"
         if w in (",", ";", "and"):
             return None
     return None
+
+
+PLACE_PREPS = frozenset({"in", "at", "on", "to", "from", "with", "for", "near", "across"})
 
 
 def agents_by(an: Analysis, s: Sentence) -> list[Mention]:
@@ -220,7 +225,7 @@ def partners(an: Analysis, s: Sentence, group: list[Mention]) -> list[Mention]:
 
 
 def thanked_for(an: Analysis, s: Sentence, a: int) -> list[Mention]:
-    """'thanked Uzbekistan for presiding over the SCO', 'grateful to China and Oman for hosting the talks':
+    """'thanked Uzbekistan for presiding over the SCO', 'grateful to Norway and Oman for hosting the rounds':
     the states thanked for the act are its actors."""
     j = a - 1
     while j >= s.start and an.lower[j] in SKIPPABLE:
@@ -238,7 +243,7 @@ HANDOVER_V = frozenset({"passed", "pass", "passes", "passing", "transferred", "t
 
 
 def handover(an: Analysis, s: Sentence, a: int, b: int) -> tuple[Mention, Mention | None] | None:
-    """'the chairmanship passed from Azerbaijan to Uganda', 'India handed over the presidency to Brazil':
+    """'the chairmanship passed from Kyrgyzstan to Azerbaijan', 'Brazil handed over the presidency to South Africa':
     (the new holder, the previous one if named after 'from')."""
     lo, hi = max(s.start, a - 8), min(s.end, b + 10)
     verb = next((k for k in range(lo, hi) if an.lower[k] in HANDOVER_V), None)
@@ -281,7 +286,7 @@ UNIT_NOUNS = frozenset({"contingents", "contingent", "units", "troops", "soldier
 
 
 def contributors(an: Analysis, s: Sentence, a: int, b: int) -> list[Mention]:
-    """'contingents from Canada, France and Argentina', 'units of the armed forces of Armenia, Belarus and Russia':
+    """'contingents from Chile, Peru and Uruguay', 'units of the armed forces of Nepal, Ghana and Fiji':
     every state a force's units come from contributes to it."""
     for k in range(max(s.start, a - 2), min(s.end - 1, b + 8)):
         if an.lower[k] not in UNIT_NOUNS:
@@ -344,14 +349,26 @@ def _relative_antecedent(an: Analysis, m: Mention, a: int) -> bool:
     return an.lower[m.end:m.end + 2] in ([",", "which"], [",", "who"]) and a - m.end <= 10
 
 
+NAMED_BY_CITY = frozenset({"protocol", "protocols", "treaty", "declaration", "agreement", "agreements", "accords", "accord",
+                           "process", "initiative", "format", "group", "principles", "convention", "charter", "statement",
+                           "communique", "communiqué", "memorandum", "agenda", "forum", "dialogue", "summit", "talks"})
+
+
+def city_named(an: Analysis, m: Mention) -> bool:
+    """'the Minsk agreements', 'the Astana format', 'the Paris Agreement': a capital naming a thing, not its state."""
+    return m.label == "PLACE" and m.end < len(an.lower) and an.lower[m.end] in NAMED_BY_CITY
+
+
 def _inside_name(an: Analysis, m: Mention, a: int) -> bool:
     """'the China-Central Asia Summit', 'the Russia-Ukraine talks': a state naming the occasion."""
+    if city_named(an, m) and m.end <= a:
+        return True
     between = range(m.end, a)
     if not between:
         return m.start > 0 and an.lower[m.start - 1] in ("-", "–")  # the second half: "Armenia-Azerbaijan talks"
     if (m.start > 1 and an.lower[m.start - 1] in ("-", "–") and an.doc[m.start - 2].text[:1].isupper()
             and not an.doc[m.start - 2].whitespace_ and not an.doc[m.start - 1].whitespace_):
-        return True  # the second half of a compound: "the Central Asia-China partnership"
+        return True  # the second half of a compound: "the Central Asia-Japan dialogue"
     return len(between) <= 4 and an.lower[m.end] in ("-", "–") and all(
         an.doc[k].text[:1].isupper() or an.lower[k] in ("-", "–") for k in between)
 
@@ -388,6 +405,10 @@ def anaphor(an: Analysis, s: Sentence, a: int) -> str | None:
     """'state' or 'person' when the clause before the trigger refers back: 'It hosted', 'the country's'."""
     window = " ".join(an.lower[max(s.start, a - 25):a])
     words = set(an.lower[max(s.start, a - 12):a])
+    lo = max(s.start, a - 12)
+    if any(an.lower[k] == "it" and an.lower[k + 1:k + 3] and an.lower[k + 1] in ("is", "was", "has", "had", "will", "would")
+           and set(an.lower[k + 2:k + 4]) & EXPLETIVE for k in range(lo, a - 1)) and "its" not in words:
+        words = words - {"it"}  # "it is expected to approve": no state behind the pronoun
     if words & PRONOUNS_STATE or any(p in window for p in ANAPHORS_STATE):
         return "state"
     if {"he", "she", "his", "her"} & words or any(p in window for p in ("the president", "the minister", "the leader")):
@@ -420,9 +441,11 @@ def cue_parties(an: Analysis, s: Sentence, cues: frozenset[str]) -> list[Mention
     return out
 
 
-def party_codes(mentions: list[Mention], exclude: set[str]) -> list[str]:
+def party_codes(mentions: list[Mention], exclude: set[str], an: Analysis | None = None) -> list[str]:
     out: list[str] = []
     for m in mentions:
+        if an is not None and city_named(an, m):
+            continue
         code = m.state or (m.value if m.label == "NONSTATE" else None)
         if code and code not in exclude and code not in out:
             out.append(code)
@@ -452,7 +475,7 @@ def modality(an: Analysis, s: Sentence, a: int, b: int, base: str = "asserted") 
     if "set" in before and "to" in before:
         return "planned"
     if before[-1:] == ["to"] and lo == s.start and len(before) <= 4 and an.doc[lo].text[:1].isupper():
-        return "planned"  # a headline: "Oman to host US-Iran talks on Sunday"
+        return "planned"  # a headline: "Norway to host Sudan talks next week"
     if before[-2:] == ["is", "to"] or before[-2:] == ["are", "to"] or before[-3:-1] == ["to", "be"] or any(
             before[i:i + 3] in (["is", "to", w], ["are", "to", w]) for i in range(len(before) - 2) for w in ("begin", "start", "be", "resume", "meet", "take")):
         return "planned"

@@ -89,8 +89,8 @@ def _setting_only(an: Analysis, s: Sentence, a: int) -> bool:
 
 
 def _located_place(an: Analysis, s: Sentence, b: int, limit: int = 16) -> Mention | None:
-    """The place a gathering named at token b-1 happened in: right after its name ('the 19th Summit of Leaders of
-    the NAM in Kampala'), or after a verb that places it ('..., held in Cholpon-Ata', 'takes place in Astana')."""
+    """The place a gathering named at token b-1 happened in: right after its name ('the 12th Summit of Heads of State of
+    the OTS in Bishkek'), or after a verb that places it ('..., held in Cholpon-Ata', 'takes place in Astana')."""
     for m in s.mentions:
         if m.start < b or m.start - b > limit:
             continue
@@ -112,7 +112,7 @@ def _located_place(an: Analysis, s: Sentence, b: int, limit: int = 16) -> Mentio
 
 
 def _attends(an: Analysis, s: Sentence, c: Candidate) -> bool:
-    """'addressed the 19th Summit of ...', 'took part in the forum': the actor's part in the gathering is stated."""
+    """'addressed the 5th Summit of ...', 'took part in the forum': the actor's part in the gathering is stated."""
     lo = c.start
     while lo > max(s.start, c.start - 8) and an.lower[lo - 1] not in (",", ";", ":"):
         lo -= 1
@@ -121,7 +121,7 @@ def _attends(an: Analysis, s: Sentence, c: Candidate) -> bool:
 
 
 def _bilateral(an: Analysis, s: Sentence, c: Candidate) -> bool:
-    """'the Uzbek-Kazakh summit', 'a bilateral summit': the summit noun after two states joined by a dash."""
+    """'the Kyrgyz-Tajik summit', 'a bilateral summit': the summit noun after two states joined by a dash."""
     k = next((i for i in range(c.start, c.end) if an.lower[i] in ("summit", "summits")), None)
     if k is None:
         return False
@@ -145,18 +145,18 @@ def _zone_name(an: Analysis, s: Sentence, c: Candidate) -> str | None:
 
 
 def _summit_between(an: Analysis, s: Sentence, c: Candidate) -> bool:
-    """'a summit between Russia and Ukraine', 'a peace summit of Putin and Trump'."""
+    """'a summit between Armenia and Azerbaijan', 'a meeting between the two presidents'."""
     k = next((i for i in range(c.start, c.end) if an.lower[i] in ("summit", "meeting")), None)
     return k is not None and k + 1 < s.end and an.lower[k + 1] == "between"
 
 
 def _inside_name(an: Analysis, s: Sentence, m: Mention) -> bool:
-    """'the Central Asia-China Summit', 'the Russia-Ukraine war': a state naming a thing, not attending."""
+    """'the Central Asia-Japan Summit', 'the Iran-Iraq war': a state naming a thing, not attending."""
     return (m.end < s.end and an.lower[m.end] in ("-", "–")) or (m.start > s.start and an.lower[m.start - 1] in ("-", "–"))
 
 
 def _name_run(an: Analysis, i: int, j: int) -> bool:
-    """Tokens i..j-1 continue a proper name: 'of Leaders of the Non-Aligned Movement', 'of the OTS'."""
+    """Tokens i..j-1 continue a proper name: 'of Heads of State of the Organization of Turkic States', 'of the OTS'."""
     return all(an.doc[k].text[:1].isupper() or an.doc[k].text[:1].isdigit() or an.lower[k] in NAME_LINKS or an.lower[k] in ("-", "–", "'s", "’s")
                for k in range(i, j))
 INVEST_WORDS = frozenset({"investment", "investments", "invest", "invested", "trade", "revenue", "revenues", "exports",
@@ -282,7 +282,7 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             if window & OFFER_TROOPS:
                 etype = "peacekeeping"
             elif window & OFFER_SUMMIT and not window & {"talks", "negotiations", "mediation", "mediate", "between", "peace"} and not (
-                    len({m.state for m in cx.between_parties(an, s) if m.state}) == 2):  # "a summit between Russia and Ukraine" is talks
+                    len({m.state for m in cx.between_parties(an, s) if m.state}) == 2):  # "a summit between Armenia and Azerbaijan" is talks
                 etype = "summit"
             elif window & OFFER_TALKS:
                 etype = "mediation_offer"
@@ -362,7 +362,7 @@ def _eponyms(an: Analysis, s: Sentence) -> list[tuple[str, Mention, int]]:
             out.append(("summit", m, k))
         elif nxt in ("declaration", "communiqué", "communique") and word[:1].isupper() and m.kind in ("capital", "city") and set(
                 an.lower[s.start:s.end]) & ADOPTED and not any(x.label == "LEADER" for x in s.mentions):
-            out.append(("agreement", m, k))  # "the summit adopted the Astana Declaration": the host's document
+            out.append(("agreement", m, k))  # "the summit adopted the Tashkent Declaration": the host's document
         elif word[:1].isupper() and nxt in ("process", "initiative", "forum", "dialogue", "platform", "group", "agenda", "principles"):
             if m.kind == "capital":
                 out.append(("initiative", m, k))
@@ -398,6 +398,14 @@ def _title_span(an: Analysis, s: Sentence, i: int, mention_at: dict[int, Mention
     return i, end
 
 
+def _setting_name(an: Analysis, s: Sentence, k: int) -> bool:
+    """'presented the idea at the Munich Security Conference': a name after 'at the' is where it was said, not what."""
+    j = k - 1
+    if j >= s.start and an.lower[j] == "the":
+        j -= 1
+    return j >= s.start and an.lower[j] in ("at", "during", "on", "sidelines")
+
+
 def initiative_name(an: Analysis, s: Sentence, a: int, b: int) -> str | None:
     """The named thing an initiative trigger is about: a quoted phrase, an organisation or a Title Case name."""
     doc = an.doc
@@ -430,7 +438,8 @@ def initiative_name(an: Analysis, s: Sentence, a: int, b: int) -> str | None:
             continue
         span = _title_span(an, s, k, mention_at)
         if span is not None:
-            candidates.append((abs(k - b), k, doc[span[0]:span[1]].text, None))
+            if not _setting_name(an, s, k):
+                candidates.append((abs(k - b), k, doc[span[0]:span[1]].text, None))
             k = span[1]
             continue
         k += 1
@@ -462,6 +471,9 @@ class Extractor:
         if c.rule == "talks_comediators":  # "with Qatar, Turkey and the United States as co-mediators"
             before = [m for m in s.mentions if m.state and c.start - 3 <= m.end <= c.start]
             return (cx.coordinated(an, s, before[-1]), "phrase") if before else ([], "")
+        if c.rule == "pattern_mediated_by":  # "a swap mediated by the UAE": the agent or no one
+            m = cx.agent_after(an, s, c.start, c.end)
+            return ([m], "agent") if m is not None else ([], "")
         thanked = cx.thanked_for(an, s, c.start)
         if thanked and "bilateral" in an.lower[c.start:c.end + 2]:
             return [], ""  # "thanked Uzbekistan for hosting the bilateral meeting": a visit, not talks between others
@@ -469,7 +481,7 @@ class Extractor:
             return thanked, "agent"
         if c.event_type == "leadership_role":
             turn = cx.handover(an, s, c.start, c.end)
-            if turn is not None:  # the new holder, and the giver when it is the subject: "India handed over ... to Brazil"
+            if turn is not None:  # the new holder, and the giver when it is the subject: "Brazil handed over ... to South Africa"
                 giver = turn[1] is None and cx.left_subject(an, s, c.start, blocked)
                 return ([giver] if giver and giver.state != turn[0].state else []) + [turn[0]], "agent"
         if c.event_type == "peacekeeping":
@@ -571,7 +583,7 @@ class Extractor:
                 other = turn[0] if prev is not None and prev.state in actors else prev
                 return cx.party_codes([other] if other is not None else [], actors)
         thanked = cx.thanked_for(an, s, c.start)
-        if thanked:  # the thankers took part: "Iran thanked China for hosting the talks"
+        if thanked:  # the thankers took part: "Armenia thanked Kazakhstan for hosting the talks"
             subj = cx.left_subject(an, s, thanked[0].start, cx.blocked_mentions(an, s))
             found = found + (cx.coordinated(an, s, subj) if subj is not None else [])
         if not found and t in ("talks_hosted", "mediation_offer", "talks_meeting"):
@@ -587,7 +599,7 @@ class Extractor:
             # the states named in a summit's sentence attend it: "the leaders of A, B and C gathered in X"
             found = found + [m for m in s.mentions if m.label in ("COUNTRY", "LEADER") and m.kind != "demonym"
                              and not _inside_name(an, s, m)]
-        return cx.party_codes(extra + found, actors)
+        return cx.party_codes(extra + found, actors, an)
 
     # -- events ----------------------------------------------------------------------------
     def sentence_events(self, an: Analysis, s: Sentence, article_id: str, disc: Discourse) -> list[Event]:
@@ -634,7 +646,7 @@ class Extractor:
                     seen.add((c.event_type, code))
                     events.append(ev)
             if c.event_type == "summit" and how != "venue" and _attends(an, s, c):
-                # "Bayramov addressed the NAM summit in Kampala": the state it was held in hosted it
+                # "Aliyev addressed the OTS summit in Bishkek": the state it was held in hosted it
                 host = self._venue_host(an, s, c, article_id, disc, blocked)
                 if host is not None and host.actor not in codes and host.modality == "asserted":
                     host.parties = [x for x in dict.fromkeys(codes) if x and x != host.actor]
@@ -662,15 +674,20 @@ class Extractor:
                 return None
             if any(e.label in ("COUNTRY", "LEADER", "PLACE") for e in self.gz.lookup(name)):
                 return None
+            if name.split()[-1].lower() in ("summit", "meeting") and not name[:1].isupper() and an.lower[c.start] in (
+                    "proposed", "proposes", "propose", "proposal"):
+                t, name = "summit", None  # 'proposed an "online summit" of the bloc for the spring': a summit to come
         if t == "summit" and c.rule == "pattern_summit" and how in ("subject", "fronted", "anaphor") and not set(an.lower[s.start:s.end]) & SUMMIT_LINKS:
             return None  # "a deal at COP29": a summit is named, but no one hosts or attends it here
         if t == "summit" and _bilateral(an, s, c):
             return None  # "the Uzbek-Kazakh summit": two states meeting is a visit, not a summit
         if t == "summit" and _summit_between(an, s, c):
-            t = "talks_hosted"  # "to host a summit between Putin and Zelensky": a meeting of two sides is talks
+            t = "talks_hosted"  # "to host a summit between the leaders of Armenia and Azerbaijan": a meeting of two sides is talks
         if c.rule == "pattern_passive_signed" and (not set(an.lower[s.start:c.start]) & AGREEMENT_WORDS
                                                    or set(an.lower[max(s.start, c.start - 3):c.start]) & {"which", "that"}):
             return None  # "was signed" needs the document named before it, and not in a clause about one already reported
+        if t == "agreement" and any(an.lower[k] in AGREEMENT_WORDS and k > s.start and an.lower[k - 1] == "draft" for k in range(c.start, c.end)):
+            return None  # "a draft agreement awaiting signature": nothing signed yet
         if t == "agreement" and an.lower[c.start] in ("concluded", "conclude", "concludes") and set(an.lower[c.start:c.end]) & TALK_NOUNS:
             return None  # "concluded a round of negotiations on a peace agreement": talks ended, nothing signed
         orgs = self.organisations(s, c, disc, an)
@@ -678,7 +695,7 @@ class Extractor:
             return None
         if t == "leadership_role" and an.lower[c.start] in ("chairman", "chairperson", "chairwoman") and not any(
                 m.label == "ORG" and c.end <= m.start <= c.end + 6 for m in s.mentions):
-            return None  # "chairman of the commission on defence": a person's office at home, not a state's seat
+            return None  # "chairman of the budget committee": a person's office at home, not a state's seat
         if t == "aid" and set(an.lower[s.start:s.end]) & INVEST_WORDS and not set(an.lower[s.start:s.end]) & {"humanitarian", "aid", "assistance", "relief"}:
             return None
         ev = Event(article_id, t, actor, s, c.rule, an.doc[c.start:c.end].text, how)
@@ -690,7 +707,7 @@ class Extractor:
             pt = self.gz.country_points.get(actor)
             ev.venue_country, ev.geo_precision = actor, "country"
             ev.lat, ev.lon = (pt if pt else (None, None))
-        ev.modality = cx.modality(an, s, c.start, c.end, c.base_modality)
+        ev.modality = cx.modality(an, s, c.start, c.end, "planned" if t == "summit" and c.event_type == "initiative" else c.base_modality)
         if t == "talks_hosted" and ev.modality in ("planned", "hypothetical"):
             ev.event_type = t = "mediation_offer"  # talks not yet held: "will host the next round"
         self._date(an, s, c, ev, disc)

@@ -98,7 +98,7 @@ def pattern_mediated():
 
 
 def pattern_mediated_by():
-    """'a prisoner swap mediated by the UAE' / 'following a mediation by the Emir of Qatar' / 'facilitated by Türkiye'."""
+    """'a prisoner swap mediated by the UAE' / 'after mediation by the Sultan of Oman' / 'facilitated by Türkiye'."""
     return "talks_hosted", [[_w(MEDIATE + ["mediation", "facilitated", "facilitation"]), {"LOWER": "by"}]]
 
 
@@ -175,7 +175,7 @@ def pattern_offer_of():
 
 def pattern_summit():
     """'attended the SCO summit' / 'the Middle East Peace Summit' / 'Aliyev's participation in the forum' /
-    'the Congress of Leaders of World Religions takes place in Astana'."""
+    'the Congress of Religious Leaders opens in Astana'."""
     return "summit", [[_w(SUMMIT_N)], [{"LOWER": "conference"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "parties"}],
                       [_w(PARTICIPATE), _gap(8), _w(WEAK_SUMMIT_N)], [{"TEXT": {"REGEX": "^COP\\d+$"}}],
                       [_w(WEAK_SUMMIT_N), _gap(5), _w(["held", "convened", "hosted", "organised", "organized", "opened"])],
@@ -236,12 +236,12 @@ def pattern_agreed_to():
 
 
 def pattern_passive_signed():
-    """'The Treaty on ... between Kazakhstan, Kyrgyzstan, ... and China was also signed' (a long name before the verb)."""
+    """'The Convention on ... between Azerbaijan, Georgia, ... and Türkiye was signed' (a long name before the verb)."""
     return "agreement", [[_w(["was", "were", "been", "be"]), _gap(1), _w(["signed", "concluded", "ratified", "initialled", "initialed", "inked"])]]
 
 
 def pattern_joint_document():
-    """'Iran, Saudi Arabia and China issued a joint statement' / 'released a joint communiqué'."""
+    """'Egypt, Jordan and Iraq issued a joint statement' / 'released a joint communiqué'."""
     return "agreement", [[_w(["issued", "issue", "issues", "released", "release", "published", "adopted"]), _gap(2), {"LOWER": "joint"},
                           _w(["statement", "declaration", "communiqué", "communique"])]]
 
