@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import __version__, ingest, reference, schema, store
 from .errors import ArticleError, BuildError, shown
+from .reviews import read_reviews, reviews_path
 
 log = logging.getLogger(__name__)
 
@@ -44,18 +45,20 @@ def _code_fingerprint() -> str:
         for p in sorted((base / d).glob("*.py")):
             h.update(p.name.encode())
             h.update(p.read_bytes())
-    for name in ("build.py", "ingest.py", "encoding.py", "html.py", "policy.py", "schema.py"):
+    for name in ("build.py", "ingest.py", "encoding.py", "html.py", "policy.py", "reviews.py", "schema.py"):
         h.update((base / name).read_bytes())
     return h.hexdigest()
 
 
 def input_fingerprint(articles_dir: Path, scan: ingest.Scan | None = None) -> str:
-    """A hash of the articles, the manifest, the reference data and the extractor's code."""
+    """A hash of the articles, the manifest, the review decisions, the reference data and the
+    extractor's code."""
     h = hashlib.sha1()
     h.update(_code_fingerprint().encode())
     h.update(reference.fingerprint().encode())
     scan = scan or ingest.scan_folder(Path(articles_dir))
-    for p in sorted(scan.files + ([scan.manifest] if scan.manifest else []), key=lambda p: os.fsencode(p.name)):
+    extra = [p for p in (scan.manifest, reviews_path(articles_dir)) if p is not None and p.is_file()]
+    for p in sorted(scan.files + extra, key=lambda p: os.fsencode(p.name)):
         h.update(os.fsencode(p.name))
         try:
             h.update(hashlib.sha1(ingest.read_limited(p)).digest())
@@ -160,9 +163,11 @@ def _run(articles: list[ingest.Article], workers: int, progress: bool):
             bar.close()
 
 
-def build_tables(articles: list[ingest.Article], workers: int = 1,
-                 progress: bool = False) -> tuple[dict[str, pd.DataFrame], list[str], list[str]]:
-    """Every table from loaded articles, the warnings for articles that failed, and their names."""
+def build_tables(articles: list[ingest.Article], workers: int = 1, progress: bool = False,
+                 reviews: list | None = None) -> tuple[dict[str, pd.DataFrame], list[str], list[str]]:
+    """Every table from loaded articles, the warnings for articles that failed, and their names.
+
+    Review decisions, when given, are applied to the events before the derived tables are made."""
     from .tables.events import events_table
     from .tables.initiatives import initiatives_table
     from .tables.organisations import organisations_table
@@ -183,6 +188,11 @@ def build_tables(articles: list[ingest.Article], workers: int = 1,
             mentions[o].append(row["article_id"])
     articles_df = schema.conform(pd.DataFrame(art_rows), "articles") if art_rows else schema.empty_frame("articles")
     events = events_table(event_rows)
+    if reviews:
+        from .reviews import apply_reviews
+
+        events, more = apply_reviews(events, articles_df, reviews)
+        warnings.extend(more)
     tables = {
         "articles": articles_df,
         "events": events,
@@ -238,8 +248,9 @@ def _no_articles(folder: Path, skipped: list[str], warnings: list[str]) -> Build
 
 
 def build(articles_dir: Path | str = "seeds", out_dir: Path | str = "data/processed", workers: int = 1,
-          progress: bool = False) -> BuildResult:
-    """Read every article in articles_dir and write the tables into out_dir, atomically."""
+          progress: bool = False, use_reviews: bool = True) -> BuildResult:
+    """Read every article in articles_dir and write the tables into out_dir, atomically, with the
+    review decisions of articles_dir/reviews.csv applied (unless use_reviews is False)."""
     t0 = time.perf_counter()
     folder = Path(articles_dir)
     if not folder.is_dir():
@@ -247,12 +258,14 @@ def build(articles_dir: Path | str = "seeds", out_dir: Path | str = "data/proces
     scan = ingest.scan_folder(folder)
     fp = input_fingerprint(folder, scan)
     loaded = ingest.load_articles(folder, scan)
+    reviews, review_warnings = ([], []) if not use_reviews else read_reviews(reviews_path(folder))
+    loaded.warnings.extend(review_warnings)
     if not loaded.articles:
         raise _no_articles(folder, loaded.skipped, loaded.warnings)
     tmp = store.new_temp_dir(out_dir)  # fails early, before the work, when out_dir is unusable
     janitor = _Janitor(Path(out_dir))
     try:
-        tables, more, failed = build_tables(loaded.articles, workers=workers, progress=progress)
+        tables, more, failed = build_tables(loaded.articles, workers=workers, progress=progress, reviews=reviews)
         warnings = loaded.warnings + more
         skipped = loaded.skipped + failed
         if tables["articles"].empty:  # never replace the previous tables with empty ones

@@ -29,7 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     e = sub.add_parser("evaluate", help="build in a temporary folder and score against a gold file", parents=[common])
-    e.add_argument("--gold", required=True, help="gold events (JSON list, see CONTRACT.md)")
+    which = e.add_mutually_exclusive_group(required=True)
+    which.add_argument("--gold", help="gold events (JSON list, see CONTRACT.md)")
+    which.add_argument("--reviews", help="a reviews.csv: score against the accepted, corrected and added events")
     e.add_argument("--articles", default="seeds", help="folder of the gold's articles (default: seeds)")
     e.add_argument("--workers", type=int, default=1)
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -77,9 +79,12 @@ def cmd_build(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import evaluate
+    from .evaluate import evaluate, evaluate_reviews
 
-    s = evaluate(args.gold, args.articles, workers=_workers(args.workers))
+    if args.reviews:
+        s = evaluate_reviews(args.reviews, args.articles, workers=_workers(args.workers))
+    else:
+        s = evaluate(args.gold, args.articles, workers=_workers(args.workers))
     if args.json:
         print(json.dumps(s.as_dict(), indent=2))
     else:

@@ -257,3 +257,34 @@ def evaluate(gold_path: Path | str, articles_dir: Path | str, workers: int = 1) 
     if missing:
         result.errors.insert(0, f"gold names {len(missing)} file(s) not among the articles: {', '.join(missing[:5])}")
     return result
+
+
+def evaluate_reviews(reviews_file: Path | str, articles_dir: Path | str, workers: int = 1) -> Scores:
+    """Score the extractor against a reviewed corpus: the accepted, corrected and added events of
+    the articles a reviewer looked at are the gold; events the reviewer rejected are errors.
+
+    Only articles with at least one decision are scored, so review every event of an article for
+    its figures to mean what they say."""
+    import tempfile
+
+    from . import store
+    from .build import build
+    from .reviews import gold_from_reviews, read_reviews
+
+    path = Path(reviews_file)
+    if not path.is_file():
+        raise GoldError(f"reviews file {shown(path)} does not exist")
+    reviews, warnings = read_reviews(path)
+    if not reviews:
+        raise GoldError(f"reviews file {shown(path)} holds no valid decision" + (f" ({warnings[0]})" if warnings else ""))
+    with tempfile.TemporaryDirectory(prefix="middlepowers-eval-") as tmp:
+        build(articles_dir, tmp, workers=workers, use_reviews=False)
+        tables = store.read_tables(tmp)
+    reviewed_files = {r.file for r in reviews}
+    arts = tables["articles"]
+    arts = arts[arts["file"].isin(reviewed_files)]
+    events = tables["events"][tables["events"]["article_id"].isin(set(arts["article_id"]))]
+    gold, more = gold_from_reviews(events, arts, reviews)
+    result = score(events, arts, gold)
+    result.errors[:0] = warnings + more
+    return result

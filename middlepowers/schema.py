@@ -75,6 +75,7 @@ EVENTS: dict[str, str] = {
     "name": "string",
     "amount_usd": "float64",
     "actor_role": "string",  # the actor's part: one of policy.ACTOR_ROLES, or null
+    "reviewed": "string",  # accepted, corrected or added by a reviewer (reviews.csv), or null
 }
 
 INITIATIVES: dict[str, str] = {
@@ -110,7 +111,7 @@ PLACES: dict[str, str] = {
 
 # Columns beyond the contract: tables written before one was added still read, with it empty.
 EXTENSION_COLUMNS: dict[str, tuple[str, ...]] = {
-    "events": ("trigger", "name", "amount_usd", "actor_role"),
+    "events": ("trigger", "name", "amount_usd", "actor_role", "reviewed"),
 }
 
 TABLES: dict[str, dict[str, str]] = {
