@@ -22,6 +22,8 @@ from middlepowers.nlp.dates import find_dates, infer_published
         ("Less than ten days ago, the aide", "2025-10", ("2025-10-01", "2025-10-31", "month")),
         ("three days ago the minister", "2025-10-20", ("2025-10-17", "2025-10-17", "day")),
         ("on 22–23 September the assembly", "2024-09", ("2024-09-22", "2024-09-23", "day")),
+        ("the leaders met in Delhi this weekend", "2023-09-10", ("2023-09-09", "2023-09-10", "day")),
+        ("the talks last weekend in Jeddah", "2025-03-12", ("2025-03-08", "2025-03-09", "day")),
     ],
 )
 def test_find_dates_resolves(text, published, expected):

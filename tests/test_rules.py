@@ -494,3 +494,9 @@ def test_rules_more_false_alarms(text, absent):
 def test_rules_proposing_a_summit_schedules_one():
     got = pairs('Lula on Monday proposed an "online summit" of the bloc for next spring.', "2023-09-10")
     assert ("summit", "BRA") in got and ("initiative", "BRA") not in got
+
+
+def test_rules_a_day_without_year_after_publication_is_last_year():
+    (ev,) = [e for e in events("Mongolia ratified the treaty on 6 December, the foreign ministry said.", "2012-01")
+             if e["event_type"] == "agreement"]
+    assert ev["date_start"] == "2011-12-06"

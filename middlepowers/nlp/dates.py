@@ -122,7 +122,7 @@ _BARE_MONTH = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(?P<rel>(?:earlier|later)\s+this\s+(?:month|year|week)|(?:this|last|next|past|previous|coming)\s+(?:month|year|week)"
-    r"|(?:yesterday|today)"
+    r"|(?:yesterday|today)|(?P<wk>(?:this|last|past)\s+weekend)"
     r"|(?:on\s+)?(?:last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?P<approx>(?:less|more|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+|just\s+)?"
     r"(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a\s+few|few)"
@@ -203,6 +203,14 @@ def _relative(m: re.Match, pub: date, pub_prec: str) -> tuple[date, date, str] |
             delta = (pub.weekday() - target) % 7
             d = pub - timedelta(days=delta)
         return d, d, "day"
+    if m.group("wk"):
+        # "this weekend": the weekend of the paper's date, or the coming one; "last weekend": the one before
+        if pub_prec != "day":
+            a, b = span_of(pub, "month")
+            return date.fromisoformat(a), date.fromisoformat(b), "month"
+        saturday = pub - timedelta(days=pub.weekday() - 5) if pub.weekday() >= 5 else pub + timedelta(days=5 - pub.weekday())
+        d = saturday - timedelta(days=7) if rel.startswith(("last", "past")) else saturday
+        return d, d + timedelta(days=1), "day"
     if rel in ("yesterday", "today"):
         if pub_prec != "day":
             a, b = span_of(pub, "month")

@@ -732,7 +732,8 @@ class Extractor:
         trig_char = an.doc[c.start].idx
         dates = s.dates
         if ev.modality in ("asserted", "negated") and an.published:
-            # "a nuclear-free world by 2045" is no date of an act already done
+            # "ratified on 6 December" in a January paper: last December; "a nuclear-free world by 2045" is no date of an act done
+            dates = [_year_before(d) if d.date_start[: len(an.published)] > an.published else d for d in dates]
             dates = [d for d in dates if d.date_start[: len(an.published)] <= an.published]
         d = min(dates, key=lambda d: (min(abs(d.start - trig_char), abs(d.end - trig_char)), d.relative)) if dates else None
         if d is None:  # the latest date earlier in the same paragraph
@@ -837,6 +838,19 @@ def _disarmament_occasion(words: set[str]) -> str | None:
     if words & {"arsenal", "warheads", "weapons", "uranium", "missiles"}:
         return "arsenal"
     return None
+
+
+def _year_before(d):
+    """A date written without its year that fell after publication, moved to the year before."""
+    import re
+    from dataclasses import replace
+
+    if re.search(r"\b\d{4}\b", d.text) or d.relative:
+        return d
+    try:
+        return replace(d, date_start=f"{int(d.date_start[:4]) - 1}{d.date_start[4:]}", date_end=f"{int(d.date_end[:4]) - 1}{d.date_end[4:]}")
+    except ValueError:
+        return d
 
 
 def _published_month(pub: str):
