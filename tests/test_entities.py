@@ -97,13 +97,18 @@ def test_entities_old_names_found_in_text():
 @pytest.mark.parametrize(
     "capital, iso3",
     [("Baku", "AZE"), ("Yerevan", "ARM"), ("Moscow", "RUS"), ("Beijing", "CHN"), ("Washington", "USA"), ("Astana", "KAZ"),
-     ("Tashkent", "UZB"), ("Ankara", "TUR")],
+     ("Tashkent", "UZB"), ("Ankara", "TUR"), ("New Delhi", "IND")],
 )
 def test_entities_capitals_have_kind_capital_and_stand_for_state(gz, capital, iso3):
     e = first(gz, capital)
     assert (e.label, e.value, e.iso3, e.kind) == ("PLACE", capital, iso3, "capital")
     m = [m for m in mentions(f"{capital} welcomed the proposal.") if m.text == capital]
     assert m and m[0].state == iso3
+
+
+def test_entities_a_city_own_name_beats_another_city_alias(gz):
+    # "New Delhi" is also an alternate name of the larger Delhi: the city of that name comes first
+    assert first(gz, "New Delhi").value == "New Delhi" and first(gz, "Delhi").value == "Delhi"
 
 
 def test_entities_ordinary_city_is_not_an_actor():

@@ -20,7 +20,7 @@ from .. import reference
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "11"
+INDEX_VERSION = "14"
 # Cities at least this large are recognised anywhere; smaller ones only after "in", "at"...
 MAJOR_CITY_POPULATION = 100_000
 MIN_CITY_POPULATION = 1_000
@@ -207,6 +207,7 @@ def build_index() -> Gazetteer:
         if iso3 and c.get("capital"):
             capital_names[(iso2, norm(c["capital"]))] = iso3
     by_id = {}
+    exact_capitals: set[str] = set()  # states whose capital was found under its own name
     for cid, c in sorted(cities.items(), key=lambda kv: -kv[1]["population"]):
         iso3 = _iso3_of_iso2(c["countrycode"])
         if not iso3:
@@ -216,8 +217,11 @@ def build_index() -> Gazetteer:
         # The country table may use a capital's older name (Nur-Sultan for Astana): try them all.
         capital_of = next((capital_names[(c["countrycode"], norm(n))] for n in [c["name"], *c.get("alternatenames", [])]
                            if (c["countrycode"], norm(n)) in capital_names), None)
-        if capital_of and capital_of not in gz.capitals:
-            gz.capitals[capital_of] = place
+        exact = (c["countrycode"], norm(c["name"])) in capital_names
+        if capital_of and (capital_of not in gz.capitals or (exact and capital_of not in exact_capitals)):
+            if exact:
+                exact_capitals.add(capital_of)
+            gz.capitals[capital_of] = place  # the city named as the capital beats a larger one listing it as an alias
         major = place.population >= MAJOR_CITY_POPULATION or capital_of is not None
         if place.population < MIN_INDEXED_POPULATION and capital_of is None:
             continue
@@ -243,6 +247,13 @@ def build_index() -> Gazetteer:
             continue
         is_cap = gz.capitals.get(place.iso3) == place
         gz.add(r["alias"], Entry("PLACE", place.name, place.iso3, "capital" if is_cap else "city", place))
+    # A city's own name beats another city's alternate name: "New Delhi" is New Delhi, not Delhi.
+    for key, packed in gz.names.items():
+        places = [i for i, t in enumerate(packed) if t[0] == "PLACE" and t[4]]
+        own = next((i for i in places if norm(t_name(packed[i])) == key), None)
+        if own is not None and places and own != places[0]:
+            first = places[0]
+            packed[first], packed[own] = packed[own], packed[first]
     # Mark capital entries so "Baku" can stand for Azerbaijan as an actor.
     cap_ids = {p.geonameid for p in gz.capitals.values()}
     for key, packed in gz.names.items():
@@ -250,8 +261,16 @@ def build_index() -> Gazetteer:
             if t[0] == "PLACE" and t[4] and t[4][5] in cap_ids and t[3] != "capital":
                 e = _unpack(t)
                 packed[i] = _pack(Entry(**{**e.__dict__, "kind": "capital", "cue_only": False}))
+            elif t[0] == "PLACE" and t[4] and t[4][5] not in cap_ids and t[3] == "capital":
+                e = _unpack(t)  # Delhi was taken for the capital before New Delhi was read
+                packed[i] = _pack(Entry(**{**e.__dict__, "kind": "city"}))
     gz.country_points = _country_points()
     return gz
+
+
+def t_name(t: tuple) -> str:
+    """The canonical name of a packed PLACE entry."""
+    return t[4][0]
 
 
 def _cache_dir() -> Path:
