@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .. import reference
 from . import context as cx
-from .rules import AGREEMENT_N, HOST, PARTICIPATE
+from .rules import AGREEMENT_N, AID_N, HOST, PARTICIPATE
 from .gazetteer import Gazetteer
 from .pipeline import Analysis, Mention, Sentence
 
@@ -293,6 +293,10 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             offers.append(Candidate(etype, rule, a, b, "planned"))
         elif label == "leadership_role" and set(an.lower[b:min(s.end, b + 5)]) & OFFER_SUMMIT and not set(an.lower[a:b]) & CHAIR_NOUNS:
             out.append(Candidate("summit", rule, a, b))  # "will co-chair a UN conference": a gathering, not an office
+        elif (label == "leadership_role" and an.lower[a] in ("chaired", "chairs", "chairing", "presided", "co-chaired")
+              and set(an.lower[b:min(s.end, b + 4)]) & (TALK_NOUNS | {"meeting"}) and not set(an.lower[s.start:s.end]) & MULTILATERAL_CUES
+              and not any(an.lower[k] == "of" and an.lower[k - 1] in MEETING_NOUNS for k in range(b, min(s.end, b + 5)))):
+            out.append(Candidate("talks_hosted", rule, a, b))  # "Fidan chaired the talks in Istanbul": a host, not an office
         elif label in ("talks_hosted", "talks_role"):
             window = set(an.lower[a:min(s.end, b + 6)])
             if (window & MEETING_NOUNS and not window & TALK_WORDS and
@@ -481,9 +485,8 @@ class Extractor:
             return thanked, "agent"
         if c.event_type == "leadership_role":
             turn = cx.handover(an, s, c.start, c.end)
-            if turn is not None:  # the new holder, and the giver when it is the subject: "Brazil handed over ... to South Africa"
-                giver = turn[1] is None and cx.left_subject(an, s, c.start, blocked)
-                return ([giver] if giver and giver.state != turn[0].state else []) + [turn[0]], "agent"
+            if turn is not None:  # the new holder; the giver is a party: "Brazil handed over ... to South Africa"
+                return [turn[0]], "agent"
         if c.event_type == "peacekeeping":
             units = cx.contributors(an, s, c.start, c.end)
             if units:
@@ -696,6 +699,9 @@ class Extractor:
         if t == "leadership_role" and an.lower[c.start] in ("chairman", "chairperson", "chairwoman") and not any(
                 m.label == "ORG" and c.end <= m.start <= c.end + 6 for m in s.mentions):
             return None  # "chairman of the budget committee": a person's office at home, not a state's seat
+        if t == "aid" and an.lower[c.end - 1] in ("of", "worth", "totalling", "totaling") and not any(
+                an.doc[k].text[:1].isdigit() or an.lower[k] in AID_WORDS for k in range(c.end, min(s.end, c.end + 5))):
+            return None  # "the active contribution of both parties": a part played, not a gift
         if t == "aid" and set(an.lower[s.start:s.end]) & INVEST_WORDS and not set(an.lower[s.start:s.end]) & {"humanitarian", "aid", "assistance", "relief"}:
             return None
         ev = Event(article_id, t, actor, s, c.rule, an.doc[c.start:c.end].text, how)
@@ -823,6 +829,7 @@ class Extractor:
 
 ADOPTED = frozenset({"adopted", "adopts", "adopt", "adoption", "approved", "endorsed"})
 AGREEMENT_WORDS = frozenset(AGREEMENT_N)
+AID_WORDS = frozenset(AID_N) | {"us$", "usd"}
 RATIFY = frozenset({"ratified", "ratify", "ratifies", "ratification", "ratifications", "acceded", "accede", "accedes", "accession"})
 # Talks a mediator holds with each side apart.
 INDIRECT = frozenset({"indirect", "proximity", "shuttle", "separate"})
