@@ -124,19 +124,25 @@ def _link(out: Path, target: str, where: Path) -> None:
     os.replace(tmp_link, where)
 
 
-def abandon(out_dir: Path | str, pid: int) -> None:
+def _entries(out: Path) -> list[Path]:
+    try:
+        return list(out.iterdir())
+    except OSError:
+        return []
+
+
+def _leftover(p: Path, current: str) -> bool:
+    """A temporary entry, or a set newer than the one in force (made but never switched to)."""
+    return p.name.startswith(TMP_PREFIX) or (p.name.startswith(VERSION_PREFIX) and p.name > current)
+
+
+def abandon(out_dir: Path | str, pid: int | None) -> None:
     """Remove what the build with this pid left in out_dir: temporary entries, and a new set it
     made but did not switch to. Called when a build ends, and by its janitor when it is killed."""
     out = Path(out_dir)
-    try:
-        entries = list(out.iterdir())
-    except OSError:
-        return
     current = _current_name(out)
-    for p in entries:
-        mine = p.name.startswith(TMP_PREFIX) and _pid_of(p.name) == pid
-        unswitched = p.name.startswith(VERSION_PREFIX) and _pid_of(p.name) == pid and p.name > current
-        if mine or unswitched:
+    for p in _entries(out):
+        if _pid_of(p.name) == pid and _leftover(p, current):
             _remove(p)
 
 
@@ -176,19 +182,15 @@ def prune(out_dir: Path | str, keep: int = 1) -> None:
     """Remove sets older than the one in force but the newest `keep`, and what builds that are
     no longer running left behind."""
     out = Path(out_dir)
-    try:
-        entries = list(out.iterdir())
-    except OSError:
-        return
+    entries = _entries(out)
     current = _current_name(out)
     older = sorted(p for p in entries if p.name.startswith(VERSION_PREFIX) and p.is_dir()
                    and not p.is_symlink() and p.name < current)
     for p in older[: max(0, len(older) - keep)]:
         _remove(p)
-    for p in entries:
-        dead = not _alive(_pid_of(p.name))
-        if dead and (p.name.startswith(TMP_PREFIX) or (p.name.startswith(VERSION_PREFIX) and p.name > current)):
-            _remove(p)
+    for pid in {_pid_of(p.name) for p in entries if _leftover(p, current)}:
+        if pid is None or not _alive(pid):
+            abandon(out, pid)
 
 
 def _pid_of(name: str) -> int | None:
