@@ -522,3 +522,19 @@ def test_rules_chairing_talks_is_hosting_them(text, expected, absent):
 ])
 def test_rules_a_contribution_of_parties_is_no_aid(text):
     assert not [e for e in events(text) if e["event_type"] == "aid"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Kazakhstan initiated the adoption of a resolution on nuclear testing in 2009.", "KAZ"),
+    ("Azerbaijan initiated the creation of a youth network within the movement in 2021.", "AZE"),
+    ("Uzbekistan initiated the establishment of a regional centre for transport connectivity last year.", "UZB"),
+    ("In 2016 Mongolia proposed the setting up of a dialogue platform on northeast Asian security.", "MNG"),
+])
+def test_rules_initiating_the_adoption_or_creation_of_something(text, actor):
+    assert ("initiative", actor) in pairs(text)
+
+
+def test_rules_facilitated_releases_are_hosted_talks_with_both_sides():
+    (ev,) = [e for e in events("Qatar facilitated the return of four children from Russia to Ukraine last week.")
+             if e["event_type"] == "talks_hosted"]
+    assert ev["actor"] == "QAT" and set(ev["parties"]) == {"RUS", "UKR"}

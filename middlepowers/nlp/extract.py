@@ -134,6 +134,30 @@ def _bilateral(an: Analysis, s: Sentence, c: Candidate) -> bool:
     return first is not None and first.state != second.state and not (first.start > s.start and an.lower[first.start - 1] in ("-", "–"))
 
 
+FOUNDING_NOUNS = frozenset({"adoption", "creation", "establishment", "founding", "launch", "setting", "formation", "convening"})
+NP_STOP = frozenset({"in", "at", "on", "during", "last", "this", "next", ",", ";", ".", "and", "which", "that", "by", "with", "to", "from"})
+
+
+def _founded_thing(an: Analysis, s: Sentence, c: Candidate) -> str | None:
+    """'initiated the adoption of a resolution on nuclear tests', 'proposed the creation of a youth network': the thing
+    a state had adopted or set up, named in lowercase."""
+    if an.lower[c.start] not in ("initiated", "initiative", "initiator", "proposed", "proposal", "initiating", "proposes"):
+        return None
+    k = c.end
+    while k < s.end and an.lower[k] in ("the", "a", "an", "on"):
+        k += 1
+    if k + 1 >= s.end or an.lower[k] not in FOUNDING_NOUNS or an.lower[k + 1] not in ("of", "up"):
+        return None
+    k += 2
+    while k < s.end and an.lower[k] in ("the", "a", "an", "of"):
+        k += 1
+    end = k
+    while end < s.end and end - k < 6 and an.lower[end] not in NP_STOP and not an.doc[end].text[:1].isdigit():
+        end += 1
+    words = an.lower[k:end]
+    return an.doc[k:end].text if set(words) & (INITIATIVE_NOUNS | {"resolution", "body", "network"}) else None
+
+
 def _zone_name(an: Analysis, s: Sentence, c: Candidate) -> str | None:
     """'the idea of a nuclear-weapon-free zone', 'a region free of weapons of mass destruction': a zone proposed."""
     words = an.lower[c.start:min(s.end, c.end + 14)]
@@ -590,7 +614,7 @@ class Extractor:
             subj = cx.left_subject(an, s, thanked[0].start, cx.blocked_mentions(an, s))
             found = found + (cx.coordinated(an, s, subj) if subj is not None else [])
         if not found and t in ("talks_hosted", "mediation_offer", "talks_meeting"):
-            found = cx.cue_parties(an, s, frozenset({"with", "on", "over", "about", "of", "to", "and"}))
+            found = cx.cue_parties(an, s, frozenset({"with", "on", "over", "about", "of", "to", "and", "from"}))
             if t == "talks_hosted" and c.rule in ("pattern_mediated_by", "pattern_talks_by"):
                 # "Russia and Ukraine swapped prisoners in an exchange mediated by the UAE": the subjects are the sides
                 subj = cx.left_subject(an, s, c.start, cx.blocked_mentions(an, s))
@@ -672,7 +696,7 @@ class Extractor:
         if t == "initiative" and c.rule == "convened_on_initiative":
             name = next((an.doc[k].text for k in range(s.start, s.end) if an.lower[k] in OFFER_SUMMIT | MEETING_NOUNS | {"talks"}), None)
         elif t == "initiative" and c.rule != "eponym":
-            name = initiative_name(an, s, c.start, c.end) or _zone_name(an, s, c)
+            name = initiative_name(an, s, c.start, c.end) or _zone_name(an, s, c) or _founded_thing(an, s, c)
             if name is None:
                 return None
             if any(e.label in ("COUNTRY", "LEADER", "PLACE") for e in self.gz.lookup(name)):

@@ -17,6 +17,7 @@ TALKS = ["talks", "negotiations", "negotiation", "consultations", "round", "roun
 MEDIATE = ["mediated", "mediates", "mediating", "brokered", "brokers", "brokering", "mediate", "broker"]
 FACILITATE = ["facilitated", "facilitates", "facilitating", "facilitate", "organised", "organized", "arranged", "convened"]
 DEALS = ["ceasefire", "ceasefires", "truce", "truces", "swap", "swaps", "exchange", "exchanges", "deal", "talks", "negotiations", "dialogue",
+         "release", "return",
          "meeting", "meetings", "agreement", "peace", "consultations", "initiative", "accord", "pact", "settlement", "pause"]
 OFFER_V = ["offered", "offers", "offer", "offering", "proposed", "proposes", "propose", "proposing", "suggested", "suggests",
            "agreed", "agrees", "volunteered", "pledged", "invited", "invites", "declined", "refused"]
@@ -105,7 +106,8 @@ def pattern_mediated_by():
 def pattern_facilitated():
     """'Turkey facilitated a prisoner exchange' / 'organised talks between the sides'."""
     return "talks_hosted", [[_w(FACILITATE), _gap(4), _w(["ceasefire", "ceasefires", "truce", "truces", "swap", "swaps", "exchange", "exchanges",
-                                                       "talks", "negotiations", "consultations", "dialogue"])]]
+                                                       "talks", "negotiations", "consultations", "dialogue", "release", "return",
+                                                       "repatriation", "reunification"])]]
 
 
 def pattern_platform():
