@@ -538,3 +538,20 @@ def test_rules_facilitated_releases_are_hosted_talks_with_both_sides():
     (ev,) = [e for e in events("Qatar facilitated the return of four children from Russia to Ukraine last week.")
              if e["event_type"] == "talks_hosted"]
     assert ev["actor"] == "QAT" and set(ev["parties"]) == {"RUS", "UKR"}
+
+
+@pytest.mark.parametrize("text,actor,venue", [
+    ("Armenian and Azerbaijani delegations held talks in Kazakhstan's capital, Astana, on Saturday.", "KAZ", "Astana"),
+    ("Sudanese and Chadian envoys met in Qatar's capital Doha on Tuesday.", "QAT", "Doha"),
+])
+def test_rules_talks_in_a_countrys_capital_take_the_city(text, actor, venue):
+    got = [e for e in events(text) if (e["event_type"], e["actor"]) == ("talks_hosted", actor)]
+    assert got and got[0]["venue"] == venue
+
+
+@pytest.mark.parametrize("text,actor", [
+    ('"Today in Doha we hosted the delegations of Rwanda and Burundi," the Qatari foreign minister said on Sunday.', "QAT"),
+    ('"We have hosted three rounds between the two sides," said Norway\'s foreign minister on Friday.', "NOR"),
+])
+def test_rules_first_person_acts_take_the_speaker(text, actor):
+    assert ("talks_hosted", actor) in pairs(text)

@@ -61,6 +61,8 @@ def _venue_cue(an: Analysis, s: Sentence, m: Mention) -> bool:
     if w in ("'s", "’s"):
         owner = next((x for x in s.mentions if x.end == j and x.label == "COUNTRY" and x.iso3 == m.iso3), None)
         return owner is not None and owner.start - 1 >= s.start and an.lower[owner.start - 1] in PLACE_CUES
+    if w == "," and j - 1 >= s.start and an.lower[j - 1] in PLACE_NOUNS:
+        return True  # "in Oman's capital, Muscat"
     return w in PLACE_NOUNS or (w == "of" and j - 1 >= s.start and an.lower[j - 1] in PLACE_NOUNS)
 
 
@@ -799,6 +801,9 @@ class Extractor:
         place = next((m for m in s.mentions if m.start == k), None)
         if place is None or place.label not in ("PLACE", "COUNTRY") or not place.iso3:
             return None
+        if place.label == "COUNTRY" and an.lower[place.end:place.end + 2] in (["'s", "capital"], ["’s", "capital"]):
+            city = next((m for m in s.mentions if m.label == "PLACE" and m.iso3 == place.iso3 and 0 < m.start - place.end <= 4), None)
+            place = city or place  # "held talks in Oman's capital, Muscat"
         host = place.iso3
         inviter = cx.agent_phrase(an, s) or next((m for m in s.mentions if m.state and m.end < s.end and an.lower[m.end] in ("'s", "’s")
                                                  and m.end + 1 < s.end and an.lower[m.end + 1] == "invitation"), None)
