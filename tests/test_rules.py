@@ -555,3 +555,11 @@ def test_rules_talks_in_a_countrys_capital_take_the_city(text, actor, venue):
 ])
 def test_rules_first_person_acts_take_the_speaker(text, actor):
     assert ("talks_hosted", actor) in pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nazarbayev was named honorary chairman of the Turkic Council for life in 2019.",
+    "Tokayev was elected chairman of the ruling party at its congress in Astana.",
+])
+def test_rules_personal_titles_are_no_state_office(text):
+    assert not [e for e in events(text) if e["event_type"] == "leadership_role"]

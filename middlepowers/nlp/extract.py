@@ -722,6 +722,8 @@ class Extractor:
         orgs = self.organisations(s, c, disc, an)
         if t == "leadership_role" and not orgs and not _body_after(an, s, c.end):
             return None
+        if t == "leadership_role" and c.start > s.start and an.lower[c.start - 1] in ("honorary", "honourable", "honorable", "life"):
+            return None  # "honorary chairman of the Turkic Council": a person's title, not a state's office
         if t == "leadership_role" and an.lower[c.start] in ("chairman", "chairperson", "chairwoman") and not any(
                 m.label == "ORG" and c.end <= m.start <= c.end + 6 for m in s.mentions):
             return None  # "chairman of the budget committee": a person's office at home, not a state's seat
