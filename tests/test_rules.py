@@ -563,3 +563,10 @@ def test_rules_first_person_acts_take_the_speaker(text, actor):
 ])
 def test_rules_personal_titles_are_no_state_office(text):
     assert not [e for e in events(text) if e["event_type"] == "leadership_role"]
+
+
+def test_rules_a_summit_held_and_one_to_come_stay_apart():
+    text = ("Foreign ministers of the CIS gathered in Almaty on 3 May 2024 for a meeting hosted by Kazakhstan. "
+            "They agreed that the next summit of the heads of state of the CIS will take place in Kazakhstan later this year.")
+    evs = [e for e in events(text) if (e["event_type"], e["actor"]) == ("summit", "KAZ")]
+    assert sorted(e["modality"] for e in evs) == ["asserted", "planned"]

@@ -944,6 +944,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if (a.modality == "negated") != (b.modality == "negated"):
         return False
+    if a.event_type in ("summit", "leadership_role") and (a.modality == "planned") != (b.modality == "planned") and a.sentence is not b.sentence:
+        return False  # a summit held and the next one to come are two occasions
     if a.occasion and b.occasion and a.occasion != b.occasion:
         return False
     return True
