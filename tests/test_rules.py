@@ -570,3 +570,19 @@ def test_rules_a_summit_held_and_one_to_come_stay_apart():
             "They agreed that the next summit of the heads of state of the CIS will take place in Kazakhstan later this year.")
     evs = [e for e in events(text) if (e["event_type"], e["actor"]) == ("summit", "KAZ")]
     assert sorted(e["modality"] for e in evs) == ["asserted", "planned"]
+
+
+def test_rules_the_swiss_city_is_the_swiss_city_named_before():
+    text = "Talks between Iran and the six powers ended in Geneva on 12 March 2024. They are to meet again in the Swiss city on 20 March."
+    evs = [e for e in events(text) if e["actor"] == "CHE"]
+    assert {(e["event_type"], e["venue"]) for e in evs} >= {("mediation_offer", "Geneva")}
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Iran and six world powers wrapped up two days of negotiations over the nuclear file in Vienna, Austria, on Friday.", "AUT"),
+    ("Fidan attended a meeting on Syria in the Saudi capital Riyadh on Sunday.", None),
+    ("The presidents of Kyrgyzstan, Tajikistan and Uzbekistan met in the Tajik city of Khujand on Friday.", None),
+])
+def test_rules_talks_in_a_named_city_and_country(text, actor):
+    hosts = {e["actor"] for e in events(text) if e["event_type"] == "talks_hosted"}
+    assert hosts == ({actor} if actor else set())

@@ -113,6 +113,18 @@ def _located_place(an: Analysis, s: Sentence, b: int, limit: int = 16) -> Mentio
     return None
 
 
+def _named_city(an: Analysis, s: Sentence, adj: Mention) -> Mention | None:
+    """'the Swiss city', 'the Kazakh capital': the last city of that state named earlier in the article."""
+    if adj.end >= s.end or an.lower[adj.end] not in ("city", "capital", "town", "resort"):
+        return None
+    for prev in reversed(an.sentences[:s.index + 1]):
+        for m in reversed(prev.mentions):
+            if m.label == "PLACE" and m.place is not None and m.iso3 == adj.iso3 and m.start < adj.start:
+                if an.lower[adj.end] != "capital" or m.kind == "capital":
+                    return m
+    return None
+
+
 def _attends(an: Analysis, s: Sentence, c: Candidate) -> bool:
     """'addressed the 5th Summit of ...', 'took part in the forum': the actor's part in the gathering is stated."""
     lo = c.start
@@ -801,6 +813,10 @@ class Extractor:
         while k < s.end and an.lower[k] in ("the",):
             k += 1
         place = next((m for m in s.mentions if m.start == k), None)
+        if place is not None and place.label == "COUNTRY" and place.kind == "adjective":
+            # "in the Saudi capital Riyadh" names the city; "to meet again in the Swiss city" the one named before
+            after = next((m for m in s.mentions if m.label == "PLACE" and m.iso3 == place.iso3 and 0 < m.start - place.end <= 3), None)
+            place = after or _named_city(an, s, place)
         if place is None or place.label not in ("PLACE", "COUNTRY") or not place.iso3:
             return None
         if place.label == "COUNTRY" and an.lower[place.end:place.end + 2] in (["'s", "capital"], ["’s", "capital"]):
@@ -824,9 +840,14 @@ class Extractor:
             # "Qatar held indirect talks with Israel and Hamas in Doha": the mediator between the sides hosts
             others = cx.party_codes(cx.between_parties(an, s) + cx.cue_parties(an, s, frozenset({"with"})), {host})
             return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, others) if others else None
-        if len(codes) < 2 and word in TALK_NOUNS and not any(m.state == host for m in s.mentions if m is not place):
+        apposed = {m.start for m in s.mentions if m.start == place.end + 1 and an.lower[place.end] == ","}  # "Geneva, Switzerland"
+        if len(codes) < 2 and word in TALK_NOUNS and not any(m.state == host for m in s.mentions if m is not place and m.start not in apposed):
             # "a round of negotiations was held in Geneva": talks held in a state none of whose names takes part
             return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, codes) if not cx.anaphor(an, s, c.start) else None
+        if len(codes) < 2 and c.start - s.start <= 3 and an.lower[s.start] in ("they", "both", "the") and (
+                an.lower[s.start] == "they" or set(an.lower[s.start:c.start]) & cx.GROUP_NOUNS):
+            # "They are to meet again in the Swiss city": the sides were named before
+            return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, codes) if host not in codes else None
         if host in codes or len(codes) < 2 or cx.anaphor(an, s, c.start):
             return None
         return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, codes)
