@@ -586,3 +586,15 @@ def test_rules_the_swiss_city_is_the_swiss_city_named_before():
 def test_rules_talks_in_a_named_city_and_country(text, actor):
     hosts = {e["actor"] for e in events(text) if e["event_type"] == "talks_hosted"}
     assert hosts == ({actor} if actor else set())
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The rival Libyan factions are expected to be invited to Tunis for a new round.", "TUN"),
+    ("Qatar has invited the Afghan and Pakistani delegations to Doha for talks next week.", "QAT"),
+])
+def test_rules_sides_invited_to_a_city_are_an_offer_of_talks(text, actor):
+    assert ("mediation_offer", actor) in pairs(text)
+
+
+def test_rules_a_leader_invited_to_a_capital_is_a_visit():
+    assert not events("Tokayev was invited to Moscow for a state visit in May.")

@@ -348,6 +348,8 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             out.append(Candidate("talks_hosted", label, a, b))
         elif label == "talks_meeting":
             out.append(Candidate("talks_meeting", rule, a, b))
+        elif label == "invited_to":
+            out.append(Candidate("invited_to", rule, a, b))
         elif label == "initiative" and a > s.start and an.doc[a].text[:1].isupper():
             continue  # a capitalised "Initiative" is part of a name ("Belt and Road Initiative"), not an act
         elif label == "initiative" and _agent_marker(an, s, a):
@@ -666,6 +668,9 @@ class Extractor:
             if c.event_type == "talks_meeting":
                 keep(self._meeting(an, s, c, article_id, disc, blocked))
                 continue
+            if c.event_type == "invited_to":
+                keep(self._invited(an, s, c, article_id, disc, blocked))
+                continue
             if c.event_type == "summit" and _setting_only(an, s, c.start):
                 continue
             found, how = self.actors(an, s, c, blocked, disc)
@@ -851,6 +856,21 @@ class Extractor:
         if host in codes or len(codes) < 2 or cx.anaphor(an, s, c.start):
             return None
         return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, codes)
+
+    def _invited(self, an, s, c, article_id, disc, blocked):
+        """'Palestinian factions are expected to be invited to Cairo': sides invited to a state's city, an offer of talks."""
+        place = next((m for m in s.mentions if m.start == c.end and m.label == "PLACE" and m.place is not None), None)
+        if place is None:
+            return None
+        sides = cx.party_codes(cx.between_parties(an, s) + [m for m in s.mentions if (m.state or m.label == "NONSTATE")
+                                                            and m.end <= c.end], {place.iso3})
+        if len(sides) < 2 and not set(an.lower[s.start:c.end]) & (cx.GROUP_NOUNS | {"factions", "rivals", "groups", "movements"}):
+            return None  # "Tokayev was invited to Moscow": a visit, not talks between sides
+        ev = self._hosted_meeting(an, s, Candidate("talks_hosted", c.rule, c.start, c.end, "planned"), article_id, disc, blocked,
+                                  place, place.iso3, sides)
+        if ev is not None:
+            ev.event_type, ev.modality = "mediation_offer", "planned"
+        return ev
 
     def _hosted_meeting(self, an, s, c, article_id, disc, blocked, place, host, codes):
         ev = self._event(an, s, Candidate("talks_hosted", c.rule, c.start, c.end), article_id, [], "venue", disc, blocked, actor=host)

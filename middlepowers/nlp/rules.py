@@ -158,6 +158,11 @@ def pattern_talks_meeting():
                               {"LOWER": {"IN": ["in", "at"]}}]]
 
 
+def pattern_invited_to():
+    """'the factions are expected to be invited to Cairo', 'Doha invited both sides to Qatar' (checked in extract.py)."""
+    return "invited_to", [[_w(["invited", "invite", "invites", "inviting", "invitation", "invitations"]), _gap(6), {"LOWER": "to"}]]
+
+
 def pattern_offer_to():
     """'Turkey offered to host talks' / 'Kazakhstan is ready to mediate' / 'a proposal to hold talks'."""
     return "offer", [
@@ -279,7 +284,7 @@ def pattern_peacekeeping():
 RULES = [
     pattern_host_talks, pattern_act_as_host, pattern_mediated, pattern_mediated_by, pattern_facilitated, pattern_platform, pattern_talks_by,
     pattern_talks_which_hosted, pattern_with_mediation, pattern_mediation_noun, pattern_played_host, pattern_co_mediators,
-    pattern_talks_meeting, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_initiative, pattern_chair,
+    pattern_talks_meeting, pattern_invited_to, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_initiative, pattern_chair,
     pattern_seat, pattern_aid, pattern_sign, pattern_agreed_to, pattern_passive_signed, pattern_joint_document, pattern_disarmament, pattern_peacekeeping,
 ]
 
