@@ -24,6 +24,8 @@ from middlepowers.nlp.dates import find_dates, infer_published
         ("on 22–23 September the assembly", "2024-09", ("2024-09-22", "2024-09-23", "day")),
         ("the leaders met in Delhi this weekend", "2023-09-10", ("2023-09-09", "2023-09-10", "day")),
         ("the talks last weekend in Jeddah", "2025-03-12", ("2025-03-08", "2025-03-09", "day")),
+        ("In March, Tashkent proposed new talks", "2024-11-04", ("2024-03-01", "2024-03-31", "month")),
+        ("Last September the ministers met", "2024-05-15", ("2023-09-01", "2023-09-30", "month")),
     ],
 )
 def test_find_dates_resolves(text, published, expected):

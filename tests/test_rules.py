@@ -598,3 +598,17 @@ def test_rules_sides_invited_to_a_city_are_an_offer_of_talks(text, actor):
 
 def test_rules_a_leader_invited_to_a_capital_is_a_visit():
     assert not events("Tokayev was invited to Moscow for a state visit in May.")
+
+
+def test_rules_a_title_act_folds_into_the_body_report():
+    text = ("Kyrgyzstan sends relief cargo to flood-hit Tajikistan\n\n"
+            "On 2 June, Kyrgyzstan sent 80 tonnes of humanitarian aid to Tajikistan, the emergencies ministry said.")
+    evs = [e for e in events(text, "2024-06-04") if (e["event_type"], e["actor"]) == ("aid", "KGZ")]
+    assert len(evs) == 1 and evs[0]["date_start"] == "2024-06-02"
+
+
+def test_rules_a_title_act_far_from_the_body_act_stays_apart():
+    text = ("Uzbekistan offers to host Afghan talks\n\n"
+            "In March 2023, Tashkent proposed to host talks between the Taliban and the opposition.")
+    evs = [e for e in events(text, "2024-11-04") if (e["event_type"], e["actor"]) == ("mediation_offer", "UZB")]
+    assert len(evs) == 2

@@ -118,7 +118,7 @@ _ABSOLUTE: list[tuple[re.Pattern, str]] = [
 
 # Bare month names need a cue before them, so the verb "may" and "march" never become dates.
 _BARE_MONTH = re.compile(
-    rf"\b(?P<cue>in|on|since|by|until|from|during|early|late|mid-?|last|next|this|past|coming|of|before|after)\s+(?:early\s+|late\s+|mid-?\s*)?{_m('m')}\b(?!\s+(?:[0-3]?\d\b|(?:of\s+)?(?:19|20)\d\d))"
+    rf"\b(?P<cue>(?i:in|on|since|by|until|from|during|early|late|mid-?|last|next|this|past|coming|of|before|after))\s+(?:early\s+|late\s+|mid-?\s*)?{_m('m')}\b(?!\s+(?:[0-3]?\d\b|(?:of\s+)?(?:19|20)\d\d))"
 )
 _RELATIVE = re.compile(
     r"\b(?P<rel>(?:earlier|later)\s+this\s+(?:month|year|week)|(?:this|last|next|past|previous|coming)\s+(?:month|year|week)"

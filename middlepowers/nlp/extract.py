@@ -252,6 +252,7 @@ class Event:
     name: str | None = None
     amount_usd: float | None = None
     occasion: str | None = None  # what distinguishes two acts of one type and actor (not exported)
+    own_date: bool = False  # the date was read from the event's own sentence
 
     def row(self) -> dict:
         s = self.sentence
@@ -787,6 +788,7 @@ class Extractor:
             dates = [_year_before(d) if d.date_start[: len(an.published)] > an.published else d for d in dates]
             dates = [d for d in dates if d.date_start[: len(an.published)] <= an.published]
         d = min(dates, key=lambda d: (min(abs(d.start - trig_char), abs(d.end - trig_char)), d.relative)) if dates else None
+        ev.own_date = d is not None
         if d is None:  # the latest date earlier in the same paragraph
             for prev in reversed(an.sentences[:s.index]):
                 if prev.paragraph != s.paragraph:
@@ -1014,6 +1016,18 @@ def merge(events: list[Event]) -> list[Event]:
     return out
 
 
+def _near_in_time(a: Event, b: Event, days: int = 45) -> bool:
+    """Two dates of one news story: within a few weeks of each other (or one of them unknown)."""
+    from datetime import date
+
+    if not a.date_start or not b.date_start:
+        return True
+    try:
+        return abs((date.fromisoformat(a.date_start) - date.fromisoformat(b.date_start)).days) <= days
+    except ValueError:
+        return False
+
+
 def _finer(a: str, b: str | None) -> bool:
     order = {"year": 0, "month": 1, "day": 2}
     return b is None or order[a] > order[b]
@@ -1027,4 +1041,19 @@ def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:
     events: list[Event] = []
     for s in an.sentences:
         events.extend(ex.sentence_events(an, s, article_id, disc))
-    return [e.row() for e in merge(events)]
+    merged = merge(events)
+    # A title's act dated only by the day's news is the act the body reports with its own date: only where the
+    # body reports one such act, so the title cannot be folded into the wrong one.
+    out = []
+    for e in merged:
+        same = [o for o in merged if o is not e and o.sentence.index > 0 and (o.event_type, o.actor) == (e.event_type, e.actor)]
+        if e.sentence.index == 0 and not e.own_date and len(same) == 1 and _near_in_time(e, same[0]):
+            target = same[0]
+            target.parties += [p for p in e.parties if p not in target.parties]
+            target.organisations += [o for o in e.organisations if o not in target.organisations]
+            for f in ("venue", "venue_country", "lat", "lon", "geo_precision"):
+                if getattr(target, f) is None:
+                    setattr(target, f, getattr(e, f))
+            continue
+        out.append(e)
+    return [e.row() for e in out]
