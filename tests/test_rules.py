@@ -612,3 +612,10 @@ def test_rules_a_title_act_far_from_the_body_act_stays_apart():
             "In March 2023, Tashkent proposed to host talks between the Taliban and the opposition.")
     evs = [e for e in events(text, "2024-11-04") if (e["event_type"], e["actor"]) == ("mediation_offer", "UZB")]
     assert len(evs) == 2
+
+
+def test_rules_a_force_takes_the_organisation_of_the_sentence_before():
+    text = ("The UN Security Council approved a stabilisation force for Haiti on Monday. "
+            "Chile and Peru will send troops to the force next month.")
+    evs = [e for e in events(text) if e["event_type"] == "peacekeeping" and e["actor"] == "CHL"]
+    assert evs and "UN" in evs[0]["organisations"]

@@ -610,6 +610,11 @@ class Extractor:
                         and cx.handover(an, s, c.start, c.end) is not None)
             if window & cx.ORG_ANAPHORS or definite:  # "the organisation", or "the chairmanship" of the body just named
                 orgs = list(disc.orgs[:1])
+        if not orgs and c.event_type in ("peacekeeping", "summit") and s.index > 0:
+            prev = an.sentences[s.index - 1]
+            if prev.paragraph == s.paragraph and (c.event_type == "peacekeeping" or an.lower[c.start - 1] == "the"):
+                # "the force", "the summit": the organisation of the sentence before, in the same paragraph
+                orgs = [m.value for m in prev.mentions if m.label == "ORG"][:1]
         out: list[str] = []
         for o in orgs:
             for x in (o, self.parents.get(o)):
