@@ -619,3 +619,18 @@ def test_rules_a_force_takes_the_organisation_of_the_sentence_before():
             "Chile and Peru will send troops to the force next month.")
     evs = [e for e in events(text) if e["event_type"] == "peacekeeping" and e["actor"] == "CHL"]
     assert evs and "UN" in evs[0]["organisations"]
+
+
+@pytest.mark.parametrize("text,expected,venue", [
+    ("The text was agreed at the meeting of foreign ministers of the Caspian states on 4-5 December 2017 in Moscow.",
+     ("summit", "RUS"), "Moscow"),
+    ("A meeting of defence ministers of the CSTO member states took place in Minsk on Tuesday.", ("summit", "BLR"), "Minsk"),
+])
+def test_rules_ministerial_meetings_are_hosted_where_held(text, expected, venue):
+    got = [e for e in events(text) if (e["event_type"], e["actor"]) == expected]
+    assert got and got[0]["venue"] == venue
+
+
+def test_rules_a_meeting_of_two_delegations_is_no_summit():
+    assert not [e for e in events("The meeting of the heads of the two delegations in Geneva lasted three hours.")
+                if e["event_type"] == "summit"]

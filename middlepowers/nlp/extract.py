@@ -15,7 +15,7 @@ from .. import reference
 from . import context as cx
 from .rules import AGREEMENT_N, AID_N, HOST, PARTICIPATE
 from .gazetteer import Gazetteer
-from .pipeline import Analysis, Mention, Sentence
+from .pipeline import CALENDAR_WORDS, Analysis, Mention, Sentence
 
 # What an offer is an offer of, read from the words after it.
 OFFER_TALKS = frozenset({"talks", "negotiations", "negotiation", "mediate", "mediation", "mediator", "platform", "venue",
@@ -107,7 +107,7 @@ def _located_place(an: Analysis, s: Sentence, b: int, limit: int = 16) -> Mentio
         words = [an.lower[k] for k in between]
         if set(words) & {";", ":", "said", "says", "told", "while", "and", "where"} - ({"and"} if _name_run(an, b, cue) else set()):
             return None
-        if len(words) <= 3 or _name_run(an, b, cue) or set(an.lower[max(s.start, b - 1):cue]) & LOCATING:
+        if len(words) <= 3 or _name_run(an, b, cue) or set(an.lower[max(s.start, b - 1):cue]) & LOCATING or _filler(an, b, cue):
             return m
         return None
     return None
@@ -191,6 +191,15 @@ def _summit_between(an: Analysis, s: Sentence, c: Candidate) -> bool:
 def _inside_name(an: Analysis, s: Sentence, m: Mention) -> bool:
     """'the Central Asia-Japan Summit', 'the Iran-Iraq war': a state naming a thing, not attending."""
     return (m.end < s.end and an.lower[m.end] in ("-", "–")) or (m.start > s.start and an.lower[m.start - 1] in ("-", "–"))
+
+
+FILLER = frozenset({"states", "countries", "member", "members", "nations", "on", "from", "to", "-", "–", ","}) | CALENDAR_WORDS
+
+
+def _filler(an: Analysis, i: int, j: int) -> bool:
+    """'of the Caspian states on 4-5 December 2017': a name's tail and a date, no verb, between a gathering and its place."""
+    return all(an.lower[k] in FILLER or an.lower[k] in NAME_LINKS or an.doc[k].text[:1].isdigit() or an.doc[k].text[:1].isupper()
+               for k in range(i, j))
 
 
 def _name_run(an: Analysis, i: int, j: int) -> bool:
@@ -351,6 +360,11 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             out.append(Candidate("talks_meeting", rule, a, b))
         elif label == "invited_to":
             out.append(Candidate("invited_to", rule, a, b))
+        elif label == "summit_meeting":
+            words = set(an.lower[b:min(s.end, b + 8)])
+            if words & {"states", "countries", "member", "members", "nations"} or any(
+                    m.label == "ORG" and b <= m.start <= b + 8 for m in s.mentions):
+                out.append(Candidate("summit", rule, a, b))  # "the meeting of foreign ministers of the Caspian states"
         elif label == "initiative" and a > s.start and an.doc[a].text[:1].isupper():
             continue  # a capitalised "Initiative" is part of a name ("Belt and Road Initiative"), not an act
         elif label == "initiative" and _agent_marker(an, s, a):
@@ -729,7 +743,7 @@ class Extractor:
             if name.split()[-1].lower() in ("summit", "meeting") and not name[:1].isupper() and an.lower[c.start] in (
                     "proposed", "proposes", "propose", "proposal"):
                 t, name = "summit", None  # 'proposed an "online summit" of the bloc for the spring': a summit to come
-        if t == "summit" and c.rule == "pattern_summit" and how in ("subject", "fronted", "anaphor") and not set(an.lower[s.start:s.end]) & SUMMIT_LINKS:
+        if t == "summit" and c.rule in ("pattern_summit", "pattern_ministerial_meeting") and how in ("subject", "fronted", "anaphor") and not set(an.lower[s.start:s.end]) & SUMMIT_LINKS:
             return None  # "a deal at COP29": a summit is named, but no one hosts or attends it here
         if t == "summit" and _bilateral(an, s, c):
             return None  # "the Uzbek-Kazakh summit": two states meeting is a visit, not a summit

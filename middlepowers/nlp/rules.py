@@ -191,6 +191,12 @@ def pattern_summit():
                        _w(["ministers", "leaders", "heads", "envoys", "representatives", "states", "countries", "advisers", "advisors"])]]
 
 
+def pattern_ministerial_meeting():
+    """'the meeting of foreign ministers of the Caspian states in Moscow' (multilateral: checked in extract.py)."""
+    return "summit_meeting", [[_w(["meeting", "meetings", "session"]), {"LOWER": "of"}, _gap(3),
+                               _w(["ministers", "leaders", "heads", "presidents"])]]
+
+
 def pattern_initiative():
     """'Kazakhstan's proposal of ...' / 'its initiative of the Congress ...' / 'played a key role in establishing ...'."""
     return "initiative", [[_w(INIT_V)], [{"LOWER": "put"}, _w(["forward", "forth"])], [{"LOWER": "came"}, {"LOWER": "up"}, {"LOWER": "with"}]]
@@ -284,7 +290,7 @@ def pattern_peacekeeping():
 RULES = [
     pattern_host_talks, pattern_act_as_host, pattern_mediated, pattern_mediated_by, pattern_facilitated, pattern_platform, pattern_talks_by,
     pattern_talks_which_hosted, pattern_with_mediation, pattern_mediation_noun, pattern_played_host, pattern_co_mediators,
-    pattern_talks_meeting, pattern_invited_to, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_initiative, pattern_chair,
+    pattern_talks_meeting, pattern_invited_to, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_ministerial_meeting, pattern_initiative, pattern_chair,
     pattern_seat, pattern_aid, pattern_sign, pattern_agreed_to, pattern_passive_signed, pattern_joint_document, pattern_disarmament, pattern_peacekeeping,
 ]
 
