@@ -634,3 +634,32 @@ def test_rules_ministerial_meetings_are_hosted_where_held(text, expected, venue)
 def test_rules_a_meeting_of_two_delegations_is_no_summit():
     assert not [e for e in events("The meeting of the heads of the two delegations in Geneva lasted three hours.")
                 if e["event_type"] == "summit"]
+
+
+@pytest.mark.parametrize("text,expected,venue", [
+    ("The 7th Summit of the OTS was held in Baku on 15 October 2019. The event then featured a ceremony of signing documents.",
+     ("agreement", "AZE"), "Baku"),
+    ("The G20 summit took place in New Delhi on 9 September 2023. During the two-day summit, the bloc adopted a joint declaration.",
+     ("agreement", "IND"), "New Delhi"),
+])
+def test_rules_documents_adopted_at_a_summit_take_its_host(text, expected, venue):
+    got = [e for e in events(text) if (e["event_type"], e["actor"]) == expected]
+    assert got and got[0]["venue"] == venue
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    ("CSTO summit in Astana adopts declaration, Russia to chair organisation in 2025", ("agreement", "RUS"), None),
+    ("After closing the test site in 1991, Kazakhstan renounced its arsenal.", None, ("disarmament", "KAZ")),
+    ("The summit of the CIS, which Kazakhstan hosted on Friday, ended with a declaration.", None, ("summit", "KAZ")),
+    ("Almaty will host the next round of talks, the Kazakh foreign ministry said.", None, ("mediation_offer", "KAZ")),
+])
+def test_rules_subject_after_a_comma_only_after_fronted_relative_or_reporting_clauses(text, absent, present):
+    got = pairs(text)
+    assert (absent is None or absent not in got) and (present is None or present in got)
+
+
+def test_rules_later_talks_mentions_keep_the_sides_named_before():
+    text = ("Pakistan and Afghanistan held a new round of talks in Istanbul on 25 October 2025. "
+            "A joint statement was released on Thursday by Türkiye, the host of the talks.")
+    evs = [e for e in events(text, "2025-10-31") if e["event_type"] == "talks_hosted" and e["actor"] == "TUR"]
+    assert evs and set(evs[0]["parties"]) == {"PAK", "AFG"}

@@ -386,8 +386,19 @@ def reported_group(an: Analysis, s: Sentence, m: Mention, a: int) -> bool:
     return False
 
 
+FRONTING = frozenset({"after", "following", "before", "having", "while", "when", "as", "since", "upon", "on", "in", "at",
+                      "during", "with", "by", "despite", "through", "under", "alongside", "apart", "besides", "among",
+                      "speaking", "addressing", "according", "for", "from", "within", "to", "amid", "given", "once", "if"})
+
+
 def right_subject(an: Analysis, s: Sentence, b: int, blocked: set[int]) -> Mention | None:
-    """'After closing the test site in 1991, Kazakhstan ...': the subject after a fronted clause."""
+    """'After closing the test site in 1991, Kazakhstan ...': the subject after a fronted clause.
+
+    Only a clause that opens like a fronted one (a preposition, a subordinator, a participle, a quote) has its
+    subject after the comma; in "Summit adopts declaration, Russia to chair ..." the comma joins two headlines.
+    """
+    first = an.lower[s.start]
+    fronted = first in FRONTING or first.endswith("ing") or first.endswith("ed") or first in ('"', "“", "'", "‘")
     comma = None
     for k in range(b, s.end):
         if an.lower[k] == ",":
@@ -395,6 +406,9 @@ def right_subject(an: Analysis, s: Sentence, b: int, blocked: set[int]) -> Menti
             break
     if comma is None:
         return None
+    relative = comma + 1 < s.end and an.lower[comma + 1] in ("which", "that", "where", "whose")
+    if not (fronted or relative) and not set(an.lower[comma:min(s.end, comma + 10)]) & REPORTING:
+        return None  # not a fronted clause, a relative clause ("the summit, which Kazakhstan hosted") or an attribution
     for m in s.mentions:
         if m.start > comma and m.state and m.start not in blocked:
             return m if m.start - comma <= 6 else None

@@ -301,6 +301,8 @@ class Discourse:
         self.orgs: list[str] = []
         self.news_date = None  # the lede's date, or the publication month
         self.dateline: Mention | None = None  # "ASTANA, July 4 -", or the lede's venue: where the news happened
+        self.summit: "Event | None" = None  # the last hosted summit reported, for documents adopted at it
+        self.sides: list[str] = []  # the sides of the last talks reported, for later mentions that leave them out
 
     def update(self, an: Analysis, s: Sentence, blocked: set[int], actors: list[str]) -> None:
         subjects = [m for m in s.mentions if m.state and m.start not in blocked and m.kind not in ("demonym",)]
@@ -694,6 +696,8 @@ class Extractor:
             if c.event_type == "summit" and _setting_only(an, s, c.start):
                 continue
             found, how = self.actors(an, s, c, blocked, disc)
+            if not found and c.event_type == "agreement" and disc.summit and set(an.lower[s.start:s.end]) & GATHERING_WORDS:
+                found, how = [disc.summit.actor], "summit"  # "the summit adopted a declaration": the host's document
             if not found:
                 if c.event_type == "summit":
                     keep(self._venue_host(an, s, c, article_id, disc, blocked))
@@ -717,6 +721,19 @@ class Extractor:
                 if host is not None and host.actor not in codes and host.modality == "asserted":
                     host.parties = [x for x in dict.fromkeys(codes) if x and x != host.actor]
                     keep(host)
+        for e in events:
+            if e.event_type in ("talks_hosted", "mediation_offer"):
+                if e.parties:
+                    disc.sides = list(e.parties)
+                elif disc.sides:  # "Türkiye, the host of the latest round, said ...": the sides named before
+                    e.parties = [p for p in disc.sides if p != e.actor]
+        hosts = [e for e in events if e.event_type == "summit" and e.how in ("venue", "agent", "possessor", "phrase")]
+        if hosts:
+            disc.summit = hosts[0]
+        for e in events:
+            if e.how == "summit" and e.venue is None and disc.summit is not None:
+                m = disc.summit
+                e.venue, e.venue_country, e.lat, e.lon, e.geo_precision = m.venue, m.venue_country, m.lat, m.lon, m.geo_precision
         convener = cx.initiative_agent(an, s)
         if convener is not None and any(e.event_type in ("summit", "talks_hosted") for e in events):
             # "On the initiative of the President of Kazakhstan, a summit was held": a meeting convened on its initiative
@@ -924,6 +941,8 @@ ADOPTED = frozenset({"adopted", "adopts", "adopt", "adoption", "approved", "endo
 AGREEMENT_WORDS = frozenset(AGREEMENT_N)
 AID_WORDS = frozenset(AID_N) | {"us$", "usd"}
 RATIFY = frozenset({"ratified", "ratify", "ratifies", "ratification", "ratifications", "acceded", "accede", "accedes", "accession"})
+# Words for a gathering a document may be adopted at.
+GATHERING_WORDS = frozenset({"summit", "forum", "conference", "meeting", "event", "session", "congress", "ministerial"})
 # Talks a mediator holds with each side apart.
 INDIRECT = frozenset({"indirect", "proximity", "shuttle", "separate"})
 # Nouns for talks themselves, not a meeting of anyone with anyone ("met", "meeting").
