@@ -663,3 +663,12 @@ def test_rules_later_talks_mentions_keep_the_sides_named_before():
             "A joint statement was released on Thursday by Türkiye, the host of the talks.")
     evs = [e for e in events(text, "2025-10-31") if e["event_type"] == "talks_hosted" and e["actor"] == "TUR"]
     assert evs and set(evs[0]["parties"]) == {"PAK", "AFG"}
+
+
+def test_rules_aid_in_money_and_in_kind_are_two_occasions():
+    text = ("A Kazakh plane carrying 40 tonnes of relief supplies left for Adana on Monday. "
+            "Tokayev also instructed the government to allocate $2 million of emergency aid to Türkiye. "
+            "Another 30 tonnes of aid were delivered to the city of Hatay.")
+    evs = [e for e in events(text, "2023-02-14") if (e["event_type"], e["actor"]) == ("aid", "KAZ")]
+    assert len(evs) == 3
+    assert {e["amount_usd"] for e in evs} == {None, 2_000_000}

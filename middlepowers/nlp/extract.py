@@ -303,6 +303,7 @@ class Discourse:
         self.dateline: Mention | None = None  # "ASTANA, July 4 -", or the lede's venue: where the news happened
         self.summit: "Event | None" = None  # the last hosted summit reported, for documents adopted at it
         self.sides: list[str] = []  # the sides of the last talks reported, for later mentions that leave them out
+        self.donor: str | None = None  # the state of the last aid reported
 
     def update(self, an: Analysis, s: Sentence, blocked: set[int], actors: list[str]) -> None:
         subjects = [m for m in s.mentions if m.state and m.start not in blocked and m.kind not in ("demonym",)]
@@ -696,6 +697,9 @@ class Extractor:
             if c.event_type == "summit" and _setting_only(an, s, c.start):
                 continue
             found, how = self.actors(an, s, c, blocked, disc)
+            if not found and c.event_type == "aid" and disc.donor and an.lower[c.end - 1] in ("delivered", "sent", "shipped", "dispatched",
+                                                                                         "airlifted", "handed", "transferred", "flown"):
+                found, how = [disc.donor], "anaphor"  # "40 tonnes of aid were delivered to Aleppo": by the donor just named
             if not found and c.event_type == "agreement" and disc.summit and set(an.lower[s.start:s.end]) & GATHERING_WORDS:
                 found, how = [disc.summit.actor], "summit"  # "the summit adopted a declaration": the host's document
             if not found:
@@ -722,6 +726,8 @@ class Extractor:
                     host.parties = [x for x in dict.fromkeys(codes) if x and x != host.actor]
                     keep(host)
         for e in events:
+            if e.event_type == "aid":
+                disc.donor = e.actor
             if e.event_type in ("talks_hosted", "mediation_offer"):
                 if e.parties:
                     disc.sides = list(e.parties)
@@ -803,6 +809,9 @@ class Extractor:
             ev.modality = "planned"
         if t == "aid":
             ev.amount_usd = cx.amount_usd(s.text)
+            words = set(an.lower[s.start:s.end])
+            funds, goods = bool(words & FUNDS_WORDS or ev.amount_usd), bool(words & GOODS_WORDS)
+            ev.occasion = "funds" if funds and not goods else "goods" if goods and not funds else None
         if t == "disarmament":
             ev.occasion = _disarmament_occasion(set(an.lower[c.start:c.end]))
         self._dateline(ev, disc)
@@ -941,6 +950,11 @@ ADOPTED = frozenset({"adopted", "adopts", "adopt", "adoption", "approved", "endo
 AGREEMENT_WORDS = frozenset(AGREEMENT_N)
 AID_WORDS = frozenset(AID_N) | {"us$", "usd"}
 RATIFY = frozenset({"ratified", "ratify", "ratifies", "ratification", "ratifications", "acceded", "accede", "accedes", "accession"})
+# Aid in money and aid in kind are two occasions: "allocated $1m" and "a plane with 55 tonnes".
+FUNDS_WORDS = frozenset({"$", "usd", "dollars", "million", "billion", "allocate", "allocated", "allocation", "funds", "funding",
+                         "grant", "manat", "tenge", "euros"})
+GOODS_WORDS = frozenset({"tonnes", "tons", "tonne", "ton", "cargo", "supplies", "aircraft", "plane", "planes", "ship", "trucks",
+                         "flight", "tents", "blankets", "food", "medicines", "rescuers", "convoy", "kg", "kilograms"})
 # Words for a gathering a document may be adopted at.
 GATHERING_WORDS = frozenset({"summit", "forum", "conference", "meeting", "event", "session", "congress", "ministerial"})
 # Talks a mediator holds with each side apart.

@@ -43,7 +43,7 @@ AID_V = ["provided", "provide", "provides", "providing", "sent", "send", "sends"
          "donated", "donate", "donates", "donating", "allocated", "allocate", "allocates", "allocating", "allocation",
          "pledged", "pledge", "pledges", "pledging", "granted", "grant", "contributed", "contribute", "contributes", "contributing",
          "dispatched", "dispatch", "shipped", "earmarked", "transferred", "gave", "give", "gives", "extended", "airlifted",
-         "flown", "flew", "airdropped", "opened", "funded", "carried"]
+         "flown", "flew", "airdropped", "opened", "funded", "carried", "carrying", "carries"]
 AID_N = ["aid", "assistance", "relief", "humanitarian", "tonnes", "tons", "supplies", "vaccines", "vaccine", "doses", "funds",
          "funding", "grant", "grants", "donation", "donations", "contribution", "contributions", "$", "usd", "million", "billion",
          "dollars", "manat", "tenge", "food", "medicine", "medicines", "cargo", "rescue", "rescuers", "tents", "blankets",
@@ -225,7 +225,8 @@ def pattern_seat():
 
 
 def pattern_aid():
-    """'Azerbaijan provided humanitarian assistance' / 'allocated $1 million' / 'a first donor'."""
+    """'Azerbaijan provided humanitarian assistance' / 'allocated $1 million' / 'a first donor' /
+    '40 tonnes of aid were delivered to Aleppo' (the donor named before)."""
     return "aid", [
         [_w(AID_V), _gap(8), _w(AID_N)],
         [_w(["donor", "donors"])],
@@ -233,6 +234,8 @@ def pattern_aid():
         [_w(["aid", "assistance", "relief", "supplies", "cargo", "shipment", "shipments"]), _gap(4), _w(["sent", "delivered", "flown", "shipped",
                                                                                          "dispatched", "provided", "donated", "airlifted"]), _gap(4), {"LOWER": "by"}],
         [_w(["contribution", "contributions", "donation", "donations", "grant", "allocation", "pledge"]), {"LOWER": {"IN": ["of", "worth", "totalling", "totaling"]}}],
+        [_w(["aid", "assistance", "relief", "supplies", "cargo", "tonnes", "tons"]), _gap(2), _w(["was", "were", "been"]),
+         _w(["delivered", "sent", "shipped", "dispatched", "airlifted", "handed", "transferred", "flown"])],
     ]
 
 
