@@ -3,22 +3,21 @@
 import streamlit as st
 
 from middlepowers.app import sidebar, widgets
-from middlepowers.views.columns import EV
 
 view = sidebar.setup("overview")
-ev = view.events
+counts = view.q.summary(view.filters)
 
 st.title("Middle Powers Atlas")
 st.markdown("Where **Kazakhstan**, **Azerbaijan** and other middle powers host talks, offer mediation, "
             "launch initiatives and hold seats, as read from news articles, each event with its sentence of evidence.")
 c = st.columns(4)
-c[0].metric("Events", f"{len(ev):,}")
-c[1].metric("Articles", f"{ev[EV.article_id].nunique():,}")
-c[2].metric("Venues", f"{ev[EV.venue].dropna().nunique():,}")
-c[3].metric("Acting countries", f"{ev[EV.actor].dropna().nunique():,}")
+c[0].metric("Events", f"{counts['events']:,}")
+c[1].metric("Articles", f"{counts['articles']:,}")
+c[2].metric("Venues", f"{counts['venues']:,}")
+c[3].metric("Acting countries", f"{counts['actors']:,}")
 
 st.subheader("Latest events")
-widgets.events_table(view, ev, key="latest_events", limit=15)
+widgets.events_table(view, key="latest_events", limit=15, paged=False)
 
 st.subheader("How to read the atlas")
 st.markdown(

@@ -3,14 +3,13 @@
 import streamlit as st
 
 from middlepowers.app import sidebar, widgets
-from middlepowers.views import charts, listing, maps
-from middlepowers.views.columns import EV
+from middlepowers.views import charts, listing, maps, query
 from middlepowers.views.text import md_escape
 
 PICK = "venue_pick"
 
 view = sidebar.setup("map")
-ev = view.events
+f = view.filters
 
 
 def _from_map() -> None:
@@ -20,15 +19,17 @@ def _from_map() -> None:
 
 
 st.title("Map of mediation venues")
-members = maps.members_of(view.tables.organisations, view.filters.orgs) if view.filters.orgs else None
-venues = maps.venues_frame(ev, view.names)
-deck = maps.venue_deck(ev, view.countries, view.names, view.centres, members, venues)
-widgets.actor_legend(charts.lanes(ev, 8), view.names)
+members = maps.members_of(view.tables.organisations, f.orgs) if f.orgs else None
+# DuckDB counts per venue and per arc; only those small frames reach the builders.
+venues = maps.venues_from_groups(view.q.venue_groups(f), view.names)
+arcs = maps.arcs_from_groups(view.q.arc_groups(f, list(view.centres), maps.HOSTED_TYPES), view.centres, view.names)
+deck = maps.venue_deck(None, view.countries, view.names, view.centres, members, venues, arcs)
+widgets.actor_legend(charts.lanes_from_counts(view.q.actor_counts(f), 8), view.names)
 if members:
-    st.caption(md_escape(f"Shaded: member states of {', '.join(view.filters.orgs)}."))
+    st.caption(md_escape(f"Shaded: member states of {', '.join(f.orgs)}."))
 # A stable key and a constant initial view keep the reader's zoom and centre across reruns.
 st.pydeck_chart(deck, on_select=_from_map, selection_mode="single-object", key="venue_map", height=560)
-unplaced = int(ev[EV.lat].isna().sum()) if len(ev) else 0
+unplaced = view.q.unplaced(f) if view.n_events else 0
 if unplaced:
     st.caption(f"{unplaced:,} matching events have no known venue coordinates and are not on the map.")
 
@@ -43,7 +44,7 @@ pick = st.selectbox("Venue", keys, key=PICK, format_func=labels.get,
 if pick:
     venue, _, country = pick.partition("|")
     st.subheader(md_escape(f"Events at {venue}"))
-    widgets.events_table(view, listing.events_at(ev, venue, country or None), key="venue_events")
+    widgets.events_table(view, key="venue_events", subset=query.at_venue(venue, country or None))
 else:
     st.info("Click a venue on the map, or choose one above, to list its events with their evidence.",
             icon=":material/touch_app:")

@@ -3,19 +3,22 @@
 import streamlit as st
 
 from middlepowers.app import sidebar, widgets
-from middlepowers.views import charts
-from middlepowers.views.columns import EV
+from middlepowers.views import charts, query
 
 view = sidebar.setup("timeline")
-ev = view.events
+f = view.filters
 
 st.title("Timeline")
 left, right = st.columns([3, 2])
-left.plotly_chart(charts.timeline_figure(ev, view.names), key="timeline", width="stretch",
+# DuckDB picks the points to draw (an even sample when there are many) and counts the years.
+points, dated = view.q.timeline_points(f, charts.MAX_TIMELINE_EVENTS)
+order = charts.lanes_from_counts(view.q.actor_counts(f, dated=True))
+left.plotly_chart(charts.timeline_from_points(points, order, dated, view.names), key="timeline", width="stretch",
                   config={"displaylogo": False})
-right.plotly_chart(charts.yearly_counts_figure(ev), key="yearly", width="stretch", config={"displaylogo": False})
-undated = int(ev[EV.date_start].isna().sum()) if len(ev) else 0
+right.plotly_chart(charts.yearly_figure(view.q.yearly(f)), key="yearly", width="stretch",
+                   config={"displaylogo": False})
+undated = view.q.count(f, query.UNDATED) if view.n_events else 0
 st.caption("Dots: events known to the day. Bars: events known only to the month or year, drawn across that span."
            + (f" {undated:,} undated events are not drawn." if undated else ""))
 st.subheader("Events")
-widgets.events_table(view, ev, key="timeline_events")
+widgets.events_table(view, key="timeline_events")

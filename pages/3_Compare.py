@@ -6,15 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from middlepowers.app import sidebar, widgets
-from middlepowers.views import charts, compare, filters as flt
+from middlepowers.views import charts, compare, listing, query
 from middlepowers.views.columns import EV, IN, OR
 from middlepowers.views.text import md_escape
 
 view = sidebar.setup("compare")
 pair = compare.PAIR
+q = view.q
 # The comparison is always of the two subjects: every filter applies except the acting country,
-# and only their events are kept, once, so each table below works on the smaller frame.
-ev = flt.apply(view.tables.events, view.tables.articles, replace(view.filters, actors=pair))
+# and only their events are kept.
+fp = replace(view.filters, actors=pair)
 names = view.names
 
 
@@ -29,28 +30,31 @@ def table(df: pd.DataFrame, key: str, empty: str, **kw) -> None:
 st.title("Kazakhstan versus Azerbaijan")
 if view.filters.actors:
     st.caption("The acting-country filter does not apply here: this page always compares the two.")
-st.plotly_chart(charts.type_counts_figure(compare.type_counts(ev, pair), names), key="type_counts", width="stretch",
+by_type = q.type_counts(fp, pair)
+st.plotly_chart(charts.type_counts_figure(by_type, names), key="type_counts", width="stretch",
                 config={"displaylogo": False})
 
 for col, actor in zip(st.columns(2), pair):
     with col:
-        own = compare.of(ev, actor)
         ini = compare.initiatives_of(view.tables.initiatives, actor)
         st.header(md_escape(names.get(actor, actor)))
         m = st.columns(3)
-        m[0].metric("Events", f"{len(own):,}")
-        m[1].metric("Talks hosted", f"{int((own[EV.event_type] == 'talks_hosted').sum()):,}")
+        m[0].metric("Events", f"{int(by_type[actor].sum()):,}")
+        m[1].metric("Talks hosted", f"{int(by_type.at['talks_hosted', actor]):,}")
         m[2].metric("Initiatives", f"{len(ini):,}")
         st.subheader("Venues hosted")
-        table(compare.venues_hosted(ev, actor), f"venues_{actor}", "None in the filtered events.")
+        table(q.venues_hosted(fp, actor, compare.HOSTING_TYPES), f"venues_{actor}", "None in the filtered events.")
         st.subheader("Initiatives")
         table(ini.assign(**{IN.organisations: ini[IN.organisations].map(", ".join)}), f"ini_{actor}", "None recorded.")
         st.subheader("Parties brought together")
-        table(compare.parties_brought_together(ev, actor, names), f"parties_{actor}", "None in the filtered events.")
+        table(compare.named_parties(q.parties_of(fp, actor, compare.BROKERING_TYPES), names), f"parties_{actor}",
+              "None in the filtered events.")
         st.subheader("Aid where an amount is stated")
-        aid, total = compare.aid(ev, actor)
-        if len(aid):
+        aid, total, n_aid = q.aid(fp, actor, listing.MAX_ROWS)
+        if n_aid:
             st.metric("Total stated", f"US${total:,.0f}")
+        if n_aid > len(aid):
+            st.caption(f"The {len(aid):,} earliest of {n_aid:,}; download the CSV for all of them.")
         table(aid.assign(**{EV.parties: aid[EV.parties].map(", ".join)}), f"aid_{actor}",
               "No stated amounts in the filtered events.",
               column_config={EV.amount_usd: st.column_config.NumberColumn("amount (US$)", format="%,.0f")})
@@ -64,8 +68,9 @@ table(ms.rename(columns={a: names.get(a, a) for a in pair}), "memberships", "No 
 
 st.header("Shared occasions")
 st.caption("Occasions where both act (same name, or same type, venue and date), or one acts with the other as a party.")
-widgets.events_table(view, compare.shared_occasions(ev, *pair), key="shared_events")
+widgets.events_table(view, key="shared_events", subset=query.shared_by(*pair), filters=fp)
 
 st.header("Both over time")
-st.plotly_chart(charts.timeline_figure(ev, names), key="pair_timeline",
-                width="stretch", config={"displaylogo": False})
+points, dated = q.timeline_points(fp, charts.MAX_TIMELINE_EVENTS)
+st.plotly_chart(charts.timeline_from_points(points, charts.lanes_from_counts(q.actor_counts(fp, dated=True)), dated,
+                                            names), key="pair_timeline", width="stretch", config={"displaylogo": False})

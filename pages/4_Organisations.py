@@ -4,15 +4,15 @@ import pandas as pd
 import streamlit as st
 
 from middlepowers.app import sidebar, widgets
-from middlepowers.views import charts, maps
-from middlepowers.views.columns import EV, OR
+from middlepowers.views import charts, maps, query
+from middlepowers.views.columns import OR
 from middlepowers.views.text import md_escape
 
 view = sidebar.setup("organisations")
-orgs, ev = view.tables.organisations, view.events
+orgs = view.tables.organisations
 
 st.title("Organisations")
-tagged = ev[[EV.organisations]].explode(EV.organisations)[EV.organisations].value_counts()
+tagged = view.q.tag_counts(view.filters)
 summary = pd.DataFrame({
     "acronym": orgs[OR.acronym], "name": orgs[OR.name], "mentions": orgs[OR.mentions],
     "members": orgs[OR.members].map(len), "Kazakhstan": orgs[OR.kaz_status].fillna("none"),
@@ -41,4 +41,4 @@ left.pydeck_chart(maps.members_deck(view.countries, members), key="members_map",
 right.plotly_chart(charts.organisation_counts_figure(summary), key="org_counts", width="stretch",
                    config={"displaylogo": False})
 st.subheader(md_escape(f"Events tagged with {pick}"))
-widgets.events_table(view, ev[ev[EV.organisations].map(lambda xs: pick in (xs or []))], key="org_events")
+widgets.events_table(view, key="org_events", subset=query.tagged(pick))

@@ -13,8 +13,8 @@ import streamlit as st
 
 from .. import store
 from ..errors import AtlasError, BuildError
-from ..views import geo
-from ..views.columns import AR, EV, OR
+from ..views import geo, query
+from ..views.columns import OR
 from ..views.filters import DATE_MAX, DATE_MIN, Choices
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,13 +76,14 @@ def _ensure_built(articles: str, out: str, articles_fp: tuple) -> bool:
 
 @dataclass(frozen=True)
 class Tables:
-    """The five tables (shared, read-only: pages must not modify them) and what links may select."""
+    """One table set: DuckDB over its events and articles (never loaded whole), the small tables
+    in pandas (shared, read-only: pages must not modify them) and what links may select."""
 
-    articles: pd.DataFrame
-    events: pd.DataFrame
+    q: query.Atlas
     initiatives: pd.DataFrame
     organisations: pd.DataFrame
     places: pd.DataFrame
+    n_events: int
     fingerprint: tuple
     choices: Choices
     org_options: tuple[str, ...]
@@ -90,34 +91,29 @@ class Tables:
     source_options: tuple[str, ...]
 
 
-# cache_resource, not cache_data: cache_data would unpickle a copy of 20,000 rows on every rerun.
+# cache_resource: one per table set for every session; the key is the set's folder and its files'
+# sizes and times, so a rebuild (a new set behind `current`) is read afresh.
 @st.cache_resource(show_spinner="Reading the tables…", max_entries=4)
-def _read(out: str, fp: tuple) -> Tables:
-    t = store.read_tables(out)
-    ev, org, art = t["events"], t["organisations"], t["articles"]
+def _read(folder: str, fp: tuple) -> Tables:
     from .. import schema
 
-    orgs = list(dict.fromkeys(list(org[OR.acronym].dropna()) + list(schema.CONTRACT_ORGANISATIONS)
-                              + sorted({o for xs in ev[EV.organisations] for o in (xs or [])})))
-    counts = ev[EV.actor].dropna().value_counts()
+    q = query.Atlas(folder)
+    org = q.table("organisations")
+    found = q.choices()
+    orgs = list(dict.fromkeys(list(org[OR.acronym].dropna()) + list(schema.CONTRACT_ORGANISATIONS) + found["tags"]))
     names = geo.country_names()
-    others = sorted((a for a in counts.index if a not in FIRST_ACTORS), key=lambda a: geo.name_of(a, names))
+    others = sorted((a for a in found["actors"] if a not in FIRST_ACTORS), key=lambda a: geo.name_of(a, names))
     actors = list(FIRST_ACTORS) + others
-    sources = sorted(art[AR.source].dropna().unique())
+    sources = found["sources"]
     choices = Choices(orgs=frozenset(orgs), actors=frozenset(actors), sources=frozenset(sources),
-                      articles=frozenset(art[AR.article_id].dropna()), dates=date_range(ev))
-    return Tables(t["articles"], ev, t["initiatives"], org, t["places"], fp, choices,
+                      articles=found["articles"], dates=date_range(found["dates"]))
+    return Tables(q, q.table("initiatives"), org, q.table("places"), q.n_events(), fp, choices,
                   tuple(orgs), tuple(actors), tuple(sources))
 
 
-def date_range(events: pd.DataFrame) -> tuple[date, date]:
+def date_range(found: tuple[date, date] | None) -> tuple[date, date]:
     """The date widgets' range: 1900 to 2100, widened to the events' own dates when they pass it."""
-    found = []
-    for col in (EV.date_start, EV.date_end):
-        if col in events and len(events):
-            days = pd.to_datetime(events[col], errors="coerce", format="ISO8601").dropna()
-            found += [days.min().date(), days.max().date()] if len(days) else []
-    return min([DATE_MIN, *found]), max([DATE_MAX, *found])
+    return (min(DATE_MIN, found[0]), max(DATE_MAX, found[1])) if found else (DATE_MIN, DATE_MAX)
 
 
 def load() -> tuple[Tables, str | None]:
@@ -135,7 +131,8 @@ def load() -> tuple[Tables, str | None]:
     if not fp:
         raise BuildError(problem or f"no tables in {out} (build them with: middlepowers build --out {out})")
     try:
-        return _read(str(out), fp), problem
+        # Resolve `current` once: every table of this view comes from the same set.
+        return _read(str(store.current_set(out)), fp), problem
     except AtlasError:
         raise
     except Exception as err:  # an unreadable or foreign Parquet file: one line, not a traceback

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from .. import schema
 from ..errors import BuildError
 from ..views import export, filters as flt, maps
-from ..views.filters import DEFAULT_MODALITIES, Filters
+from ..views.filters import Filters
 from ..views.geo import name_of
+from ..views.pages import PAGES
 from ..views.text import md_escape
 from . import data, state
 from .state import K
@@ -22,11 +22,12 @@ ICON = Path(__file__).with_name("icon.png")
 
 @dataclass
 class View:
-    """What a page needs: the tables, the filters, the events they keep, and reference shapes."""
+    """What a page needs: the tables (their DuckDB queries in `q`), the filters, how many events
+    they keep, and reference shapes."""
 
     tables: data.Tables
     filters: Filters
-    events: pd.DataFrame
+    n_events: int
     names: dict[str, str]
     countries: object
     centres: dict[str, tuple[float, float]]
@@ -36,10 +37,14 @@ class View:
         """Link to the article on the sources page, with the current filters."""
         return state.source_link(article_id, self.filters, self.base)
 
+    @property
+    def q(self):
+        """The DuckDB queries over the tables (views/query.py)."""
+        return self.tables.q
+
 
 def _defaults() -> dict[str, object]:
-    return {K["orgs"]: [], K["event_types"]: [], K["actors"]: [], K["date_from"]: None, K["date_to"]: None,
-            K["modalities"]: list(DEFAULT_MODALITIES), K["sources"]: [], K["text"]: ""}
+    return {K[f.field]: (list(f.default) if isinstance(f.default, tuple) else f.default) for f in flt.FILTERS}
 
 
 def _reset() -> None:
@@ -48,12 +53,15 @@ def _reset() -> None:
 
 def _filters_from_widgets(page: str) -> Filters:
     ss = st.session_state
-    return Filters(
-        orgs=tuple(ss[K["orgs"]]), event_types=tuple(ss[K["event_types"]]), actors=tuple(ss[K["actors"]]),
-        date_from=ss[K["date_from"]], date_to=ss[K["date_to"]], modalities=tuple(ss[K["modalities"]]),
-        sources=tuple(ss[K["sources"]]), text=(ss[K["text"]] or "").strip()[: flt.MAX_TEXT], page=page,
-        article=ss.get(K["article"]) if page == "sources" else None,
-    )
+    got = {}
+    for f in flt.FILTERS:
+        value = ss[K[f.field]]
+        if f.widget == "multiselect":
+            value = tuple(value)
+        elif f.widget == "text":
+            value = (value or "").strip()[: flt.MAX_TEXT]
+        got[f.field] = value
+    return Filters(**got, page=page, article=ss.get(K["article"]) if page == "sources" else None)
 
 
 def _sync(widget_key: str, key: str) -> None:
@@ -70,44 +78,55 @@ def bound(widget, label: str, key: str, container=None, **kwargs):
     return widget(label, key=widget_key, on_change=_sync, args=(widget_key, key), **kwargs)
 
 
+def _options(spec: flt.FilterSpec, tables: data.Tables) -> tuple[str, ...]:
+    if spec.fixed is not None:
+        return spec.fixed
+    return {"orgs": tables.org_options, "actors": tables.actor_options, "sources": tables.source_options}[spec.choices]
+
+
+def _format(spec: flt.FilterSpec, names: dict[str, str]):
+    if spec.format == "event_type":
+        return lambda t: schema.EVENT_TYPE_LABELS.get(t, t)
+    if spec.format == "country":
+        return lambda a: f"{name_of(a, names)} ({a})"
+    return str
+
+
 def _widgets(tables: data.Tables, names: dict[str, str]) -> None:
+    """One widget per filter spec, in the specs' order; the two dates side by side."""
     sb = st.sidebar
     for key, value in _defaults().items():
         st.session_state.setdefault(key, value)
-    # Values a link set but the data lacks would make a widget fail: keep only known options.
-    for key, options in ((K["orgs"], tables.org_options), (K["actors"], tables.actor_options),
-                         (K["sources"], tables.source_options)):
-        st.session_state[key] = [v for v in st.session_state[key] if v in options]
-    bound(sb.multiselect, "Organisations", K["orgs"], options=tables.org_options, placeholder="All organisations",
-          help="Events tagged with any of these organisations. Member states are shaded on the map.")
-    bound(sb.multiselect, "Event types", K["event_types"], options=schema.EVENT_TYPES, placeholder="All types",
-          format_func=lambda t: schema.EVENT_TYPE_LABELS.get(t, t))
-    bound(sb.multiselect, "Acting country", K["actors"], options=tables.actor_options, placeholder="All countries",
-          format_func=lambda a: f"{name_of(a, names)} ({a})")
-    c1, c2 = sb.columns(2)
     lo, hi = tables.choices.dates  # a link's dates were kept within this range (Filters.from_query)
-    # Dates chosen on tables that reached further (before a rebuild) would make the widget fail.
-    for key in (K["date_from"], K["date_to"]):
-        if st.session_state[key] is not None:
-            st.session_state[key] = min(max(st.session_state[key], lo), hi)
-    dates = dict(min_value=lo, max_value=hi, format="YYYY-MM-DD")
-    bound(c1.date_input, "From", K["date_from"], help="Events whose dates overlap the range; undated events drop out.", **dates)
-    bound(c2.date_input, "To", K["date_to"], **dates)
-    bound(sb.multiselect, "Modality", K["modalities"], options=schema.MODALITIES, placeholder="Every modality",
-          help="Asserted: it happened. Planned: offered or future. Hypothetical, negated: neither.")
-    bound(sb.multiselect, "Source outlet", K["sources"], options=tables.source_options, placeholder="All sources")
-    bound(sb.text_input, "Search the evidence", K["text"], max_chars=flt.MAX_TEXT, placeholder="e.g. Astana")
+    date_columns = iter(sb.columns(2)) if any(f.widget == "date" for f in flt.FILTERS) else iter(())
+    for spec in flt.FILTERS:
+        key = K[spec.field]
+        if spec.widget == "multiselect":
+            options = _options(spec, tables)
+            # Values a link set but the data lacks would make a widget fail: keep only known options.
+            if spec.fixed is None:
+                st.session_state[key] = [v for v in st.session_state[key] if v in options]
+            bound(sb.multiselect, spec.label, key, options=options, placeholder=spec.placeholder,
+                  help=spec.help, format_func=_format(spec, names))
+        elif spec.widget == "date":
+            # Dates chosen on tables that reached further (before a rebuild) would make the widget fail.
+            if st.session_state[key] is not None:
+                st.session_state[key] = min(max(st.session_state[key], lo), hi)
+            bound(next(date_columns).date_input, spec.label, key, help=spec.help, min_value=lo, max_value=hi,
+                  format="YYYY-MM-DD")
+        else:
+            bound(sb.text_input, spec.label, key, max_chars=flt.MAX_TEXT, placeholder=spec.placeholder,
+                  help=spec.help)
     sb.button("Reset filters", on_click=_reset, icon=":material/restart_alt:")
 
 
 def _nav(box, filters: Filters) -> None:
     # Our own links carry the filters; Streamlit's default page menu would clear the URL.
-    for page, path in state.PAGE_FILES.items():
-        box.page_link(path, label=state.PAGE_TITLES[page], icon=state.PAGE_ICONS[page],
-                      query_params=filters.with_page(page).to_query())
+    for p in PAGES:
+        box.page_link(p.file, label=p.title, icon=p.icon, query_params=filters.with_page(p.name).to_query())
 
 
-def _share_and_downloads(filters: Filters, events: pd.DataFrame, names: dict[str, str]) -> None:
+def _share_and_downloads(tables: data.Tables, filters: Filters, names: dict[str, str]) -> None:
     sb = st.sidebar
     sb.subheader("Share this view")
     sb.code(state.share_link(filters), language=None, wrap_lines=True)
@@ -115,9 +134,10 @@ def _share_and_downloads(filters: Filters, events: pd.DataFrame, names: dict[str
     sb.subheader("Download")
     stem = lambda what: export.file_stem(filters, what)  # noqa: E731
     # Callables: the files are only made when someone clicks, not on every rerun.
-    sb.download_button("Events (CSV)", data=lambda: export.events_csv(events), file_name=f"{stem('events')}.csv",
-                       mime="text/csv", icon=":material/download:", on_click="ignore")
-    sb.download_button("Venues (GeoJSON)", data=lambda: export.venues_geojson(maps.venues_frame(events, names)),
+    sb.download_button("Events (CSV)", data=lambda: export.events_csv(tables.q.all_rows(filters)),
+                       file_name=f"{stem('events')}.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
+    venues = lambda: maps.venues_from_groups(tables.q.venue_groups(filters), names)  # noqa: E731
+    sb.download_button("Venues (GeoJSON)", data=lambda: export.venues_geojson(venues()),
                        file_name=f"{stem('venues')}.geojson", mime="application/geo+json",
                        icon=":material/download:", on_click="ignore")
 
@@ -144,9 +164,9 @@ def setup(page: str) -> View:
     filters = _filters_from_widgets(page)
     _nav(nav, filters)
     state.write_url(filters)
-    events = flt.apply(tables.events, tables.articles, filters)
-    st.sidebar.caption(f"{len(events):,} of {len(tables.events):,} events match the filters.")
-    _share_and_downloads(filters, events, names)
+    n = tables.q.count(filters)
+    st.sidebar.caption(f"{n:,} of {tables.n_events:,} events match the filters.")
+    _share_and_downloads(tables, filters, names)
     for notice in flt.shown_notices(state.current_notices()):
         st.warning(md_escape(notice), icon=":material/link_off:")
-    return View(tables, filters, events, names, countries, centres, state.base_url())
+    return View(tables, filters, n, names, countries, centres, state.base_url())

@@ -13,27 +13,15 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from ..views.filters import Choices, Filters
+from ..views.filters import FILTERS, Choices, Filters
+from ..views.pages import PAGES
 
-PAGE_FILES: dict[str, str] = {
-    "overview": "app.py",
-    "map": "pages/1_Map.py",
-    "timeline": "pages/2_Timeline.py",
-    "compare": "pages/3_Compare.py",
-    "organisations": "pages/4_Organisations.py",
-    "sources": "pages/5_Sources.py",
-}
-PAGE_TITLES: dict[str, str] = {
-    "overview": "Overview", "map": "Map of venues", "timeline": "Timeline", "compare": "Kazakhstan vs Azerbaijan",
-    "organisations": "Organisations", "sources": "Sources",
-}
-PAGE_ICONS: dict[str, str] = {
-    "overview": ":material/home:", "map": ":material/public:", "timeline": ":material/timeline:",
-    "compare": ":material/compare_arrows:", "organisations": ":material/groups:", "sources": ":material/article:",
-}
+# Derived from the one page list and the one filter list; nothing here is typed twice.
+PAGE_FILES: dict[str, str] = {p.name: p.file for p in PAGES}
+PAGE_TITLES: dict[str, str] = {p.name: p.title for p in PAGES}
+PAGE_ICONS: dict[str, str] = {p.name: p.icon for p in PAGES}
 # Session-state keys holding each filter's value (the widgets' own keys add a "w" in front).
-K = {"orgs": "f_org", "event_types": "f_type", "actors": "f_actor", "date_from": "f_from", "date_to": "f_to",
-     "modalities": "f_modality", "sources": "f_source", "text": "f_q", "article": "f_article"}
+K: dict[str, str] = {**{f.field: f"f_{f.param}" for f in FILTERS}, "article": "f_article"}
 _WRITTEN = "_mp_url_written"
 _NOTICES = "_mp_notices"
 

@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 import html
+import math
 
-import pandas as pd
 import streamlit as st
 
-from ..views import listing
+from ..views import listing, query
 from ..views.palette import actor_hex
 
 
-def events_table(view, events: pd.DataFrame, key: str, limit: int = listing.MAX_ROWS) -> None:
-    """The events, most recent first, each with a link to its article on the sources page."""
-    if events.empty:
+def events_table(view, key: str, subset: query.Subset = query.ALL, limit: int = listing.MAX_ROWS,
+                 filters=None, paged: bool = True) -> None:
+    """The filtered events (narrowed by subset), most recent first, each with a link to its
+    article; a page of `limit` rows at a time, read from DuckDB with their evidence."""
+    filters = filters or view.filters
+    n = view.q.count(filters, subset)
+    if not n:
         st.info("No events match the filters.", icon=":material/filter_alt_off:")
         return
-    shown = listing.latest(events, limit)
-    if len(events) > limit:
-        st.caption(f"The {limit:,} most recent of {len(events):,} events; download the CSV for all of them.")
+    page = 1
+    if n > limit and paged:
+        pages = math.ceil(n / limit)
+        if not 1 <= st.session_state.get(f"{key}_page", 1) <= pages:
+            st.session_state[f"{key}_page"] = 1  # the filters shrank the table under the page shown
+        page = int(st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key=f"{key}_page"))
+        first = (page - 1) * limit
+        st.caption(f"Events {first + 1:,}–{min(first + limit, n):,} of {n:,}, most recent first; "
+                   "download the CSV for all of them.")
+    elif n > limit:
+        st.caption(f"The {limit:,} most recent of {n:,} events; download the CSV for all of them.")
+    shown = view.q.rows(filters, subset, limit=limit, offset=(page - 1) * limit)
     st.dataframe(
         listing.event_rows(shown, view.names, view.source_link), key=key, hide_index=True, width="stretch",
         column_config={

@@ -51,7 +51,11 @@ def _wrap(text: str | None) -> str:
 
 def lanes(events: pd.DataFrame, max_lanes: int = MAX_LANES) -> list[str]:
     """Acting countries in lane order: Kazakhstan, Azerbaijan, then the busiest others."""
-    counts = events[EV.actor].dropna().value_counts()
+    return lanes_from_counts(events[EV.actor].dropna().value_counts(), max_lanes)
+
+
+def lanes_from_counts(counts: pd.Series, max_lanes: int = MAX_LANES) -> list[str]:
+    """lanes() from events per actor, busiest first (as query.Atlas.actor_counts gives them)."""
     others = [a for a in counts.index if a not in FIRST_ACTORS][: max(0, max_lanes - len(FIRST_ACTORS))]
     return [a for a in FIRST_ACTORS if a in counts.index] + others
 
@@ -66,17 +70,25 @@ def timeline_figure(events: pd.DataFrame, names: dict[str, str], max_lanes: int 
                     max_events: int = MAX_TIMELINE_EVENTS) -> go.Figure:
     """One lane per acting country, colour by type; day-precise events are dots, month- and
     year-precise ones are bars spanning date_start..date_end so they do not read as exact days."""
-    title = "Events over time"
     dated = events[events[EV.date_start].notna() & events[EV.actor].notna()]
     order = lanes(dated, max_lanes)
-    if dated.empty or not order:
-        return _empty(title)
+    total = len(dated)
     if len(dated) > max_events:
         # An even sample across time keeps the shape of the record and the browser responsive;
         # the yearly chart beside it still counts every event.
-        title = f"Events over time ({max_events:,} of {len(dated):,} shown: narrow the filters to see all)"
         dated = dated.sort_values(EV.date_start, kind="stable")
         dated = dated.iloc[np.linspace(0, len(dated) - 1, max_events).astype(int)]
+    return timeline_from_points(dated, order, total, names)
+
+
+def timeline_from_points(dated: pd.DataFrame, order: list[str], total: int, names: dict[str, str]) -> go.Figure:
+    """timeline_figure from the points to draw (dated, with an actor), the lane order and how many
+    dated events there are in all (more than drawn when the points are a sample)."""
+    title = "Events over time"
+    if dated.empty or not order:
+        return _empty(title)
+    if total > len(dated):
+        title = f"Events over time ({len(dated):,} of {total:,} shown: narrow the filters to see all)"
     lane_of = {a: i for i, a in enumerate(order)}
     other = len(order)
     actor = dated[EV.actor].to_numpy(object)
@@ -134,14 +146,23 @@ def timeline_figure(events: pd.DataFrame, names: dict[str, str], max_lanes: int 
     ))
 
 
+def yearly_counts(events: pd.DataFrame) -> pd.DataFrame:
+    """Dated events per year (by date_start) and type: year, type, n (query.Atlas.yearly gives the same)."""
+    df = pd.DataFrame({"year": events[EV.date_start].str.slice(0, 4), "type": events[EV.event_type]}).dropna()
+    return df.groupby(["year", "type"]).size().rename("n").reset_index()
+
+
 def yearly_counts_figure(events: pd.DataFrame) -> go.Figure:
     """Dated events per year (by date_start), stacked by type."""
+    return yearly_figure(yearly_counts(events))
+
+
+def yearly_figure(long: pd.DataFrame) -> go.Figure:
+    """yearly_counts_figure from the counts per year and type."""
     title = "Events per year"
-    years = events[EV.date_start].str.slice(0, 4)
-    df = pd.DataFrame({"year": years, "type": events[EV.event_type]}).dropna()
-    if df.empty:
+    if long.empty:
         return _empty(title)
-    counts = df.groupby(["year", "type"]).size().unstack(fill_value=0).sort_index()
+    counts = long.pivot_table(index="year", columns="type", values="n", aggfunc="sum", fill_value=0).sort_index()
     years = counts.index.astype(int).to_numpy()
     traces = [dict(type="bar", x=years, y=counts[t].to_numpy(), name=schema.EVENT_TYPE_LABELS[t],
                    marker=dict(color=EVENT_TYPE_COLOURS[t]),

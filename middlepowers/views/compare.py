@@ -74,6 +74,13 @@ def parties_brought_together(events: pd.DataFrame, actor: str, names: dict[str, 
     return pd.DataFrame({"party": [name_of(p, names) for p in c.index], "events": c.values})
 
 
+def named_parties(counts: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Party counts (party, events; query.Atlas.parties_of) with the parties' display names."""
+    if counts.empty:
+        return pd.DataFrame(columns=["party", "events"])
+    return pd.DataFrame({"party": [name_of(p, names) for p in counts["party"]], "events": counts["events"].to_numpy()})
+
+
 def aid(events: pd.DataFrame, actor: str) -> tuple[pd.DataFrame, float]:
     """Aid events with a stated amount, and their total in US dollars."""
     sub = of(events, actor)

@@ -19,19 +19,19 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
 
 from .. import schema
+from . import pages
 from .columns import AR, EV
 from .text import quoted
 
-PAGES: tuple[str, ...] = ("overview", "map", "timeline", "compare", "organisations", "sources")
 DEFAULT_MODALITIES: tuple[str, ...] = ("asserted",)
-PARAMS: tuple[str, ...] = ("page", "org", "type", "actor", "from", "to", "modality", "source", "q", "article")
+PAGES: tuple[str, ...] = pages.NAMES
 # Streamlit's own parameters: never ours to judge.
 RESERVED_PARAMS = frozenset({"embed", "embed_options"})
 MAX_TEXT = 200
@@ -51,6 +51,107 @@ class Choices:
     articles: frozenset[str] | None = None
     # The earliest and latest dates a link may set: what the date widgets can show.
     dates: tuple[date, date] = (DATE_MIN, DATE_MAX)
+
+
+def _upper(s: str) -> str:
+    return s.strip().upper()
+
+
+def _lower(s: str) -> str:
+    return s.strip().lower()
+
+
+def _any_tag(events: pd.DataFrame, articles: pd.DataFrame, v) -> pd.Series:
+    wanted = frozenset(v)
+    return events[EV.organisations].map(lambda xs: not wanted.isdisjoint(xs) if xs is not None else False)
+
+
+def _is_in(column: str):
+    return lambda events, articles, v: events[column].isin(v)
+
+
+def _from_source(events: pd.DataFrame, articles: pd.DataFrame, v) -> pd.Series:
+    ids = articles.loc[articles[AR.source].isin(v).fillna(False).astype(bool), AR.article_id]
+    return events[EV.article_id].isin(set(ids))
+
+
+def _ends_after(events: pd.DataFrame, articles: pd.DataFrame, v) -> pd.Series:
+    # ISO date strings compare correctly as text, which avoids parsing every date per rerun.
+    return events[EV.date_end].fillna(events[EV.date_start]) >= v.isoformat()
+
+
+def _starts_before(events: pd.DataFrame, articles: pd.DataFrame, v) -> pd.Series:
+    return events[EV.date_start] <= v.isoformat()
+
+
+def _mentions(events: pd.DataFrame, articles: pd.DataFrame, v) -> pd.Series:
+    return events[EV.evidence].str.contains(v, case=False, regex=False)
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """One filter, everything about it in one place (as datasette's filters.py keeps its
+    lookups): the Filters field, the URL parameter, the sidebar widget, how a link's value is
+    read, and the predicate as SQL (DuckDB, over the events table; the value is bound as the
+    named parameter `$<param>`) and as a pandas mask."""
+
+    field: str
+    param: str
+    label: str
+    widget: str  # "multiselect", "date" or "text"
+    sql: str
+    mask: Callable[[pd.DataFrame, pd.DataFrame, object], pd.Series]
+    normalise: Callable[[str], str] = str.strip
+    choices: str | None = None  # the Choices field listing what a link may select (None: any)
+    fixed: tuple[str, ...] | None = None  # or a fixed list of values
+    default: object = ()
+    end: bool = False  # a date read as the last day of its month or year
+    placeholder: str | None = None
+    help: str | None = None
+    format: str | None = None  # "event_type" or "country": how the sidebar names a value
+    # A list column the query engine may keep as a bit mask (one bit per value it holds, when
+    # they are few): the predicate is then `(<column>_bits & $<param>) <> 0`, several times faster.
+    bits: str | None = None
+
+    def allowed(self, choices: Choices) -> frozenset[str] | None:
+        """The values a link may set, or None for any."""
+        if self.fixed is not None:
+            return frozenset(self.fixed)
+        return getattr(choices, self.choices) if self.choices else None
+
+    def bound(self, value) -> object:
+        """The value as the SQL predicate's parameter."""
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, tuple):
+            return list(value)
+        return value
+
+
+FILTERS: tuple[FilterSpec, ...] = (
+    FilterSpec("orgs", "org", "Organisations", "multiselect", "list_has_any(organisations, $org)", _any_tag,
+               normalise=_upper, choices="orgs", placeholder="All organisations", bits="organisations",
+               help="Events tagged with any of these organisations. Member states are shaded on the map."),
+    FilterSpec("event_types", "type", "Event types", "multiselect", "list_contains($type, event_type)",
+               _is_in(EV.event_type), normalise=_lower, fixed=tuple(schema.EVENT_TYPES), placeholder="All types",
+               format="event_type"),
+    FilterSpec("actors", "actor", "Acting country", "multiselect", "list_contains($actor, actor)", _is_in(EV.actor),
+               normalise=_upper, choices="actors", placeholder="All countries", format="country"),
+    FilterSpec("date_from", "from", "From", "date", "coalesce(date_end, date_start) >= $from", _ends_after,
+               default=None, help="Events whose dates overlap the range; undated events drop out."),
+    FilterSpec("date_to", "to", "To", "date", "date_start <= $to", _starts_before, default=None, end=True),
+    FilterSpec("modalities", "modality", "Modality", "multiselect", "list_contains($modality, modality)",
+               _is_in(EV.modality), normalise=_lower, fixed=tuple(schema.MODALITIES), default=DEFAULT_MODALITIES,
+               placeholder="Every modality",
+               help="Asserted: it happened. Planned: offered or future. Hypothetical, negated: neither."),
+    FilterSpec("sources", "source", "Source outlet", "multiselect",
+               "article_id IN (SELECT article_id FROM articles WHERE list_contains($source, source))", _from_source,
+               choices="sources", placeholder="All sources"),
+    FilterSpec("text", "q", "Search the evidence", "text", "contains(lower(evidence), lower($q))", _mentions,
+               default="", placeholder="e.g. Astana"),
+)
+BY_FIELD: dict[str, FilterSpec] = {f.field: f for f in FILTERS}
+PARAMS: tuple[str, ...] = ("page", *(f.param for f in FILTERS), "article")
 
 
 @dataclass(frozen=True)
@@ -73,20 +174,14 @@ class Filters:
         q: dict[str, list[str]] = {}
         if with_page:
             q["page"] = [self.page]
-        for name, values in (("org", self.orgs), ("type", self.event_types), ("actor", self.actors)):
-            if values:
-                q[name] = list(values)
-        if self.date_from:
-            q["from"] = [self.date_from.isoformat()]
-        if self.date_to:
-            q["to"] = [self.date_to.isoformat()]
-        if tuple(self.modalities) != DEFAULT_MODALITIES:
-            # An empty value means "every modality", distinct from the absent default.
-            q["modality"] = list(self.modalities) or [""]
-        if self.sources:
-            q["source"] = list(self.sources)
-        if self.text:
-            q["q"] = [self.text]
+        for spec in FILTERS:
+            value = getattr(self, spec.field)
+            if spec.widget == "multiselect":
+                if tuple(value) != spec.default:
+                    # An empty value means "none narrows" (every modality), distinct from the absent default.
+                    q[spec.param] = list(value) or [""]
+            elif value:
+                q[spec.param] = [value.isoformat() if isinstance(value, date) else value]
         if self.article and self.page == "sources":
             q["article"] = [self.article]
         return q
@@ -107,12 +202,15 @@ class Filters:
             if k not in PARAMS and k.lower() not in RESERVED_PARAMS:
                 notices.append(f"unknown parameter {quoted(k)} ignored")
 
-        def pick(name: str, allowed, normalise=str) -> tuple[str, ...]:
+        def pick(spec: FilterSpec) -> tuple[str, ...]:
+            if spec.param not in values:
+                return spec.default
+            allowed = spec.allowed(choices)
             out: list[str] = []
-            for raw in _split(values.get(name, [])):
-                v = normalise(raw)
+            for raw in _split(values[spec.param]):
+                v = spec.normalise(raw)
                 if allowed is not None and v not in allowed:
-                    notices.append(f"{name}={quoted(raw)} is not a known value: ignored")
+                    notices.append(f"{spec.param}={quoted(raw)} is not a known value: ignored")
                 elif v not in out:
                     out.append(v)
             return tuple(out)
@@ -124,26 +222,25 @@ class Filters:
                 page = raw
             else:
                 notices.append(f"page={quoted(values['page'][-1])} is not a page: ignored")
-        orgs = pick("org", choices.orgs, lambda s: s.strip().upper())
-        types = pick("type", frozenset(schema.EVENT_TYPES), lambda s: s.strip().lower())
-        actors = pick("actor", choices.actors, lambda s: s.strip().upper())
-        sources = pick("source", choices.sources, lambda s: s.strip())
-        if "modality" in values:
-            modalities = pick("modality", frozenset(schema.MODALITIES), lambda s: s.strip().lower())
-        else:
-            modalities = DEFAULT_MODALITIES
-        date_from = _date_param("from", values, notices, False, choices.dates)
-        date_to = _date_param("to", values, notices, True, choices.dates)
-        if date_from and date_to and date_from > date_to:
-            notices.append("from is after to: the two dates were swapped")
+        got: dict[str, object] = {}
+        for spec in FILTERS:
+            if spec.widget == "multiselect":
+                got[spec.field] = pick(spec)
+            elif spec.widget == "date":
+                got[spec.field] = _date_param(spec.param, values, notices, spec.end, choices.dates)
+            else:
+                text = values[spec.param][-1].strip() if values.get(spec.param) else ""
+                if len(text) > MAX_TEXT:
+                    notices.append(f"{spec.param} is longer than {MAX_TEXT} characters: cut")
+                    text = text[:MAX_TEXT]
+                got[spec.field] = text
+        lo, hi = BY_FIELD["date_from"], BY_FIELD["date_to"]
+        if got[lo.field] and got[hi.field] and got[lo.field] > got[hi.field]:
+            notices.append(f"{lo.param} is after {hi.param}: the two dates were swapped")
             # Re-read each bound as the other end, so from=2020&to=2017 means 2017-01-01..2020-12-31;
             # both were read once already, so their notices are not repeated.
-            date_from = _date_param("to", values, [], False, choices.dates)
-            date_to = _date_param("from", values, [], True, choices.dates)
-        text = values.get("q", [""])[-1].strip() if values.get("q") else ""
-        if len(text) > MAX_TEXT:
-            notices.append(f"q is longer than {MAX_TEXT} characters: cut")
-            text = text[:MAX_TEXT]
+            got[lo.field] = _date_param(hi.param, values, [], False, choices.dates)
+            got[hi.field] = _date_param(lo.param, values, [], True, choices.dates)
         article = None
         if values.get("article") and values["article"][-1]:
             raw = values["article"][-1].strip()
@@ -152,9 +249,18 @@ class Filters:
             else:
                 article = raw
         return (
-            cls(orgs, types, actors, date_from, date_to, modalities, sources, text, page, article),
+            cls(**got, page=page, article=article),
             list(dict.fromkeys(notices)),  # a value repeated 1,000 times is one notice
         )
+
+    def active(self) -> list[tuple[FilterSpec, object]]:
+        """The filters that narrow the events, with their values (an empty list: none does)."""
+        out = []
+        for spec in FILTERS:
+            value = getattr(self, spec.field)
+            if value:
+                out.append((spec, value))
+        return out
 
     def with_page(self, page: str) -> Filters:
         """The same filters on another page."""
@@ -222,31 +328,11 @@ def _date_param(name: str, values: dict[str, list[str]], notices: list[str], end
     return when
 
 
-def _has_any(lists: pd.Series, wanted: frozenset[str]) -> pd.Series:
-    return lists.map(lambda xs: not wanted.isdisjoint(xs) if xs is not None else False).astype(bool)
-
-
 def apply(events: pd.DataFrame, articles: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The events the filters keep; undated events drop out only when a date bound is set."""
+    """The events the filters keep (pandas; the dashboard asks DuckDB, views/query.py, with the
+    same specs); undated events drop out only when a date bound is set."""
     mask = pd.Series(True, index=events.index)
-    if filters.orgs:
-        mask &= _has_any(events[EV.organisations], frozenset(filters.orgs))
-    if filters.event_types:
-        mask &= events[EV.event_type].isin(filters.event_types).fillna(False).astype(bool)
-    if filters.actors:
-        mask &= events[EV.actor].isin(filters.actors).fillna(False).astype(bool)
-    if filters.modalities:
-        mask &= events[EV.modality].isin(filters.modalities).fillna(False).astype(bool)
-    # ISO date strings compare correctly as text, which avoids parsing 20,000 dates per rerun.
-    if filters.date_from:
-        end = events[EV.date_end].fillna(events[EV.date_start])
-        mask &= (end >= filters.date_from.isoformat()).fillna(False).astype(bool)
-    if filters.date_to:
-        mask &= (events[EV.date_start] <= filters.date_to.isoformat()).fillna(False).astype(bool)
-    if filters.sources:
-        ids = articles.loc[articles[AR.source].isin(filters.sources).fillna(False).astype(bool), AR.article_id]
-        mask &= events[EV.article_id].isin(set(ids)).fillna(False).astype(bool)
-    if filters.text:
-        hit = events[EV.evidence].str.contains(filters.text, case=False, regex=False)
-        mask &= hit.fillna(False).astype(bool)
+    for spec, value in filters.active():
+        mask &= spec.mask(events, articles, spec.bound(value) if spec.widget == "multiselect" else value)\
+            .fillna(False).astype(bool)
     return events.loc[mask]

@@ -24,27 +24,39 @@ HOSTED_TYPES = ("talks_hosted",)
 _WORLD = [[[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]]
 
 
-def venues_frame(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """One row per venue with coordinates: counts, main actor, colour, radius and tooltip label."""
-    cols = ["venue", "venue_country", "lat", "lon", "n_events", "actor", "actors", "color", "radius", "label"]
+VENUE_COLUMNS = ["venue", "venue_country", "lat", "lon", "n_events", "actor", "actors", "color", "radius", "label"]
+
+
+def venue_groups(events: pd.DataFrame) -> pd.DataFrame:
+    """Per venue and acting country: events, how many hosted, coordinates (what query.Atlas.venue_groups
+    returns from DuckDB), from an events frame."""
     keep = (events[EV.lat].notna() & events[EV.lon].notna()).to_numpy(bool)
-    if not keep.any():
-        return pd.DataFrame(columns=cols)
     # A small frame of plain object columns: Arrow-backed strings are slow to group and iterate.
-    country = events[EV.venue_country].fillna("").to_numpy(object)[keep]
     small = pd.DataFrame({
         "venue": events[EV.venue].to_numpy(object, na_value=None)[keep],
-        "venue_country": country,
+        "venue_country": events[EV.venue_country].fillna("").to_numpy(object)[keep],
         "actor": events[EV.actor].fillna("?").to_numpy(object)[keep],
         "host": events[EV.actor_role].isin(HOSTING_ROLES).fillna(False).to_numpy(bool)[keep],
         "lat": events[EV.lat].to_numpy(float)[keep],
         "lon": events[EV.lon].to_numpy(float)[keep],
     })
     small["venue"] = small["venue"].where(small["venue"].notna(), small["venue_country"]).replace("", "unnamed place")
-    per = small.groupby(["venue", "venue_country", "actor"], sort=False).agg(
+    return small.groupby(["venue", "venue_country", "actor"], sort=False).agg(
         n=("lat", "size"), hosted=("host", "sum"), lat=("lat", "first"), lon=("lon", "first")).reset_index()
+
+
+def venues_frame(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """One row per venue with coordinates: counts, main actor, colour, radius and tooltip label."""
+    return venues_from_groups(venue_groups(events), names)
+
+
+def venues_from_groups(per: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """venues_frame from the per-(venue, country, actor) groups, however they were counted."""
+    if per.empty:
+        return pd.DataFrame(columns=VENUE_COLUMNS)
     # The venue takes the colour of the state that hosted most there, not of a guest that attended.
-    per = per.sort_values(["venue", "venue_country", "hosted", "n"], ascending=[True, True, False, False])
+    per = per.sort_values(["venue", "venue_country", "hosted", "n", "actor"], ascending=[True, True, False, False, True],
+                          kind="stable")
     out = per.groupby(["venue", "venue_country"], sort=False).agg(
         lat=("lat", "first"), lon=("lon", "first"), n_events=("n", "sum"), actor=("actor", "first")).reset_index()
     top = per.groupby(["venue", "venue_country"], sort=False).head(4)
@@ -58,32 +70,44 @@ def venues_frame(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
         f"{v} ({name_of(c, names)}): {n} event{'s' if n != 1 else ''}. {a}"
         for v, c, n, a in zip(out["venue"], out["venue_country"], out["n_events"], out["actors"])
     ]
-    return out[cols].sort_values("n_events", ascending=False).reset_index(drop=True)
+    # Busiest first; ties in name order, so the same counts draw the same list however grouped.
+    return out[VENUE_COLUMNS].sort_values(["n_events", "venue", "venue_country"], ascending=[False, True, True],
+                                          kind="stable").reset_index(drop=True)
+
+
+ARC_COLUMNS = ["venue", "party", "source", "target", "n", "color", "label"]
+
+
+def arc_groups(events: pd.DataFrame, centres: dict[str, tuple[float, float]]) -> pd.DataFrame:
+    """Per venue and state party of the talks hosted there (query.Atlas.arc_groups), from a frame."""
+    hosted = events[events[EV.event_type].isin(HOSTED_TYPES).fillna(False).astype(bool) & events[EV.lat].notna()]
+    ex = hosted[[EV.venue, EV.lat, EV.lon, EV.actor, EV.parties]].explode(EV.parties)
+    # Non-state parties ("syrian opposition") have no territory to draw an arc to.
+    ex = ex[ex[EV.parties].isin(centres.keys())]
+    g = ex.groupby([EV.venue, EV.parties], sort=False).agg(
+        lat=(EV.lat, "first"), lon=(EV.lon, "first"), actor=(EV.actor, "first"), n=(EV.lat, "size")
+    ).reset_index()
+    return g.rename(columns={EV.parties: "party"})
 
 
 def arcs_frame(events: pd.DataFrame, centres: dict[str, tuple[float, float]], names: dict[str, str]) -> pd.DataFrame:
     """Arcs from a venue to each state party of the talks hosted there, one per (venue, party)."""
-    cols = ["venue", "party", "source", "target", "n", "color", "label"]
-    hosted = events[events[EV.event_type].isin(HOSTED_TYPES).fillna(False).astype(bool) & events[EV.lat].notna()]
-    if hosted.empty:
-        return pd.DataFrame(columns=cols)
-    ex = hosted[[EV.venue, EV.lat, EV.lon, EV.actor, EV.parties]].explode(EV.parties)
-    # Non-state parties ("syrian opposition") have no territory to draw an arc to.
-    ex = ex[ex[EV.parties].isin(centres.keys())]
-    if ex.empty:
-        return pd.DataFrame(columns=cols)
-    g = ex.groupby([EV.venue, EV.parties], sort=False).agg(
-        lat=(EV.lat, "first"), lon=(EV.lon, "first"), actor=(EV.actor, "first"), n=(EV.lat, "size")
-    ).reset_index()
+    return arcs_from_groups(arc_groups(events, centres), centres, names)
+
+
+def arcs_from_groups(g: pd.DataFrame, centres: dict[str, tuple[float, float]], names: dict[str, str]) -> pd.DataFrame:
+    """arcs_frame from the per-(venue, party) groups."""
+    if g.empty:
+        return pd.DataFrame(columns=ARC_COLUMNS)
     return pd.DataFrame({
-        "venue": g[EV.venue],
-        "party": g[EV.parties],
+        "venue": g["venue"],
+        "party": g["party"],
         "source": [[round(lon, 4), round(lat, 4)] for lon, lat in zip(g["lon"], g["lat"])],
-        "target": [[round(x, 2), round(y, 2)] for x, y in (centres[p] for p in g[EV.parties])],
+        "target": [[round(x, 2), round(y, 2)] for x, y in (centres[p] for p in g["party"])],
         "n": g["n"],
         "color": [list(actor_rgb(a)) + [160] for a in g["actor"]],
-        "label": [f"{v} hosted talks with {name_of(p, names)} ({n}x)" for v, p, n in zip(g[EV.venue], g[EV.parties], g["n"])],
-    })[cols]
+        "label": [f"{v} hosted talks with {name_of(p, names)} ({n}x)" for v, p, n in zip(g["venue"], g["party"], g["n"])],
+    })[ARC_COLUMNS]
 
 
 def members_of(organisations: pd.DataFrame, acronyms: tuple[str, ...] | list[str]) -> dict[str, list[str]]:
@@ -153,13 +177,14 @@ def _deck(layers: list[pdk.Layer]) -> pdk.Deck:
                     tooltip={"text": "{label}"})
 
 
-def venue_deck(events: pd.DataFrame, countries: gpd.GeoDataFrame, names: dict[str, str],
+def venue_deck(events: pd.DataFrame | None, countries: gpd.GeoDataFrame, names: dict[str, str],
                centres: dict[str, tuple[float, float]], members: dict[str, list[str]] | None = None,
-               venues: pd.DataFrame | None = None) -> pdk.Deck:
+               venues: pd.DataFrame | None = None, arcs: pd.DataFrame | None = None) -> pdk.Deck:
     """The map of mediation venues: points sized by events and coloured by actor, arcs to parties.
-    `venues` is venues_frame(events, names) when the caller already has it."""
+    `venues` and `arcs` are venues_frame and arcs_frame when the caller already has them (the
+    dashboard counts them in DuckDB and passes no events)."""
     venues = venues_frame(events, names) if venues is None else venues
-    arcs = arcs_frame(events, centres, names)
+    arcs = arcs_frame(events, centres, names) if arcs is None else arcs
     layers = _base_layers(countries, members)
     # Only the columns the layers draw or show travel to the browser.
     arcs = arcs[["source", "target", "color", "label"]].assign(width=[1.0 + math.sqrt(n) for n in arcs["n"]])

@@ -1,0 +1,145 @@
+"""Time from opening a link to each page's main chart or map, in headless Chromium, beside a
+minimal Streamlit app (one plotly chart, one table) served the same way; prints the ratio.
+
+Usage: python bench/first_paint.py [--repeat 3] [--data DIR] [--events N]
+Without --data the seed articles are built into a temporary folder (--events N: synthetic
+tables of N events instead). Each visit is a new browser context (nothing cached in the
+browser) to a server that has already served one visit, as a reader arriving from a link.
+Target: every page within 1.3x the minimal app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+CHROMIUM = "/usr/bin/chromium"
+TARGET = 1.3
+PLOT = ".js-plotly-plot .main-svg"
+CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
+TABLE = '[data-testid="stDataFrame"] canvas, [data-testid="stDataFrame"] [role="grid"]'
+# (page, path, what counts as its main chart)
+PAGES = [("overview", "", TABLE), ("map", "Map", CANVAS), ("timeline", "Timeline", PLOT), ("compare", "Compare", PLOT),
+         ("organisations", "Organisations", PLOT), ("sources", "Sources", '[data-testid="stHtml"] mark, [data-testid="stHtml"]')]
+MINIMAL = '''
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+st.title("Minimal")
+st.plotly_chart(go.Figure(go.Bar(x=list("abcdef"), y=[3, 1, 4, 1, 5, 9])))
+st.dataframe(pd.DataFrame({"a": range(15), "b": list("abcdefghijklmno")}))
+'''
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("localhost", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(script: Path, env: dict, cwd: Path):
+    """`streamlit run script` on localhost; yields its address."""
+    port = _free_port()
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", "localhost", "--server.port",
+         str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=cwd, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError(f"streamlit did not start: {log.read()[-2000:].decode(errors='replace')}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def visit(browser, url: str, selector: str) -> float:
+    """Seconds from goto to the selector visible, in a fresh context (cold browser cache)."""
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = ctx.new_page()
+    t = time.perf_counter()
+    page.goto(url)
+    page.locator(selector).first.wait_for(state="visible", timeout=60_000)
+    elapsed = time.perf_counter() - t
+    ctx.close()
+    return elapsed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--data", type=Path, help="a folder of tables (default: build the seed articles)")
+    ap.add_argument("--events", type=int, help="synthetic tables of this many events instead of the seeds")
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        data = args.data
+        if data is None:
+            data = tmp / "tables"
+            if args.events:
+                from middlepowers import store
+                from middlepowers.synthetic import synthetic_tables
+
+                store.write_tables(synthetic_tables(args.events, seed=0), data)
+            else:
+                from middlepowers.build import build
+
+                build(ROOT / "seeds", data)
+        minimal = tmp / "minimal.py"
+        minimal.write_text(MINIMAL, encoding="utf-8")
+        env = {"MIDDLEPOWERS_DATA": str(data), "MIDDLEPOWERS_ARTICLES": str(tmp / "no-articles")}
+        results: dict[str, list[float]] = {}
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+            with serve(minimal, {}, tmp) as url:
+                visit(browser, url, PLOT)  # the server's first session
+                results["minimal"] = [visit(browser, url, PLOT) for _ in range(args.repeat)]
+            with serve(ROOT / "app.py", env, ROOT) as url:
+                visit(browser, url, TABLE)
+                for name, path, selector in PAGES:
+                    results[name] = [visit(browser, f"{url}/{path}", selector) for _ in range(args.repeat)]
+            browser.close()
+    base = statistics.median(results["minimal"])
+    print(f"time to the main chart or map, median of {args.repeat} fresh browser contexts (s)\n")
+    print(f"  {'minimal app':<14} {base:6.2f}")
+    worst = 0.0
+    for name, _, _ in PAGES:
+        t = statistics.median(results[name])
+        worst = max(worst, t / base)
+        print(f"  {name:<14} {t:6.2f}  {t / base:4.2f}x  {'ok' if t / base <= TARGET else 'OVER TARGET'}")
+    print(f"\nworst ratio: {worst:.2f}x (target {TARGET}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
