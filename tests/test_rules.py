@@ -672,3 +672,11 @@ def test_rules_aid_in_money_and_in_kind_are_two_occasions():
     evs = [e for e in events(text, "2023-02-14") if (e["event_type"], e["actor"]) == ("aid", "KAZ")]
     assert len(evs) == 3
     assert {e["amount_usd"] for e in evs} == {None, 2_000_000}
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Under the protocol Ukraine agreed to eliminate all strategic nuclear arms on its territory by 1996.", "UKR"),
+    ("South Africa destroyed its six nuclear devices in 1990.", "ZAF"),
+])
+def test_rules_eliminating_an_arsenal_is_disarmament(text, actor):
+    assert ("disarmament", actor) in pairs(text)

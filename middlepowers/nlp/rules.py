@@ -55,7 +55,8 @@ AGREEMENT_N = ["agreement", "agreements", "treaty", "treaties", "memorandum", "m
                "declaration", "declarations", "deal", "deals", "accord", "accords", "documents", "document", "protocol",
                "protocols", "roadmap", "charter", "communiqué", "communique", "contract", "contracts", "convention", "pact", "statement"]
 CLOSE_V = ["closed", "closing", "close", "closure", "shut", "shutting", "shutdown", "closes"]
-RENOUNCE_V = ["renounced", "renouncing", "renounce", "relinquished", "dismantled", "dismantling", "eliminated", "gave", "giving", "give", "abandoned", "removed"]
+RENOUNCE_V = ["renounced", "renouncing", "renounce", "relinquished", "dismantled", "dismantling", "dismantle", "eliminated", "eliminate",
+              "eliminating", "gave", "giving", "give", "abandoned", "removed", "remove", "destroyed", "destroy", "surrendered"]
 NUCLEAR_N = ["nuclear", "arsenal", "weapons", "warheads", "uranium", "missiles"]
 DISARM_N = ["denuclearization", "denuclearisation", "non-proliferation", "nonproliferation", "disarmament", "npt", "tpnw", "ctbt"]
 PEACEKEEP_N = ["peacekeepers", "peacekeeper", "peacekeeping", "unifil", "undof", "minusma", "unmiss", "minusca", "monusco", "unficyp", "unmik", "kfor", "unisfa", "minurso"]
