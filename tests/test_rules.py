@@ -680,3 +680,12 @@ def test_rules_aid_in_money_and_in_kind_are_two_occasions():
 ])
 def test_rules_eliminating_an_arsenal_is_disarmament(text, actor):
     assert ("disarmament", actor) in pairs(text)
+
+
+def test_rules_the_next_summit_elsewhere_keeps_its_own_country_and_documents_go_to_the_host():
+    text = ("BAKU, Oct 15 - Leaders opened the 7th OTS Summit in Baku on Tuesday. "
+            "They agreed that the following summit of the organisation will take place in Türkiye. "
+            "Several documents were signed at the close of the event.")
+    evs = {(e["event_type"], e["actor"]): e for e in events(text, "2019-10-15")}
+    assert evs[("summit", "TUR")]["modality"] == "planned" and evs[("summit", "TUR")]["venue"] is None
+    assert ("agreement", "AZE") in evs and ("agreement", "TUR") not in evs

@@ -107,6 +107,8 @@ def _located_place(an: Analysis, s: Sentence, b: int, limit: int = 16) -> Mentio
         words = [an.lower[k] for k in between]
         if set(words) & {";", ":", "said", "says", "told", "while", "and", "where"} - ({"and"} if _name_run(an, b, cue) else set()):
             return None
+        if set(words) & {"summit", "summits", "conference", "forum", "meeting", "congress"}:
+            return None  # "agreed at the summit that the following summit meets in Türkiye": the nearer gathering's place
         if len(words) <= 3 or _name_run(an, b, cue) or set(an.lower[max(s.start, b - 1):cue]) & LOCATING or _filler(an, b, cue):
             return m
         return None
@@ -733,7 +735,8 @@ class Extractor:
                     disc.sides = list(e.parties)
                 elif disc.sides:  # "Türkiye, the host of the latest round, said ...": the sides named before
                     e.parties = [p for p in disc.sides if p != e.actor]
-        hosts = [e for e in events if e.event_type == "summit" and e.how in ("venue", "agent", "possessor", "phrase")]
+        hosts = [e for e in events if e.event_type == "summit" and (e.how in ("venue", "agent", "possessor", "phrase")
+                                                                    or e.actor == e.venue_country) and e.modality == "asserted"]  # documents are signed at the summit held, not the next one
         if hosts:
             disc.summit = hosts[0]
         for e in events:
@@ -814,7 +817,7 @@ class Extractor:
             ev.occasion = "funds" if funds and not goods else "goods" if goods and not funds else None
         if t == "disarmament":
             ev.occasion = _disarmament_occasion(set(an.lower[c.start:c.end]))
-        self._dateline(ev, disc)
+        self._dateline(ev, disc, an)
         if t == "talks_hosted" and c.rule not in ("eponym",) and how != "venue" and not ev.parties and ev.geo_precision != "city" and not s.dates:
             return None  # "a venue for mediating tensions": no parties, place or time, no occasion
         conf = BASE_CONFIDENCE.get(how, 0.5)
@@ -846,9 +849,13 @@ class Extractor:
         if d is not None:
             ev.date_start, ev.date_end, ev.date_precision = d.date_start, d.date_end, d.precision
 
-    def _dateline(self, ev: Event, disc: Discourse) -> None:
+    def _dateline(self, ev: Event, disc: Discourse, an: Analysis | None = None) -> None:
         """An undated or same-day act with no place of its own happened where the news is datelined."""
         d = disc.dateline
+
+        def ev_lower(k: int) -> str:
+            return an.lower[k] if an is not None else ""
+
         if d is None or d.place is None or ev.geo_precision == "city":
             return
         if not (ev.event_type in ("summit", "agreement", "leadership_role") or (ev.event_type == "talks_hosted" and d.iso3 == ev.actor)):
@@ -856,6 +863,10 @@ class Extractor:
         news = disc.news_date
         if ev.date_start and not (news is not None and ev.date_start[:7] == news.date_start[:7]):
             return
+        if ev.venue_country and ev.venue_country != d.place.iso3 and any(
+                m.label == "COUNTRY" and m.iso3 == ev.venue_country and m.start > ev.sentence.start and ev_lower(m.start - 1) == "in"
+                for m in ev.sentence.mentions):
+            return  # "the next summit will be held in Turkey": not where today's news is datelined
         p = d.place
         ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = p.name, p.iso3, p.lat, p.lon, "city"
 
@@ -938,6 +949,8 @@ class Extractor:
         if m is None:
             return None
         ev = self._event(an, s, c, article_id, [], "venue", disc, blocked, actor=m.iso3)
+        if ev is not None and ev.modality == "asserted" and set(an.lower[c.end:m.start]) & {"will", "shall", "'ll", "scheduled", "expected"}:
+            ev.modality = "planned"  # "the following summit will take place in Türkiye"
         if ev is not None:
             if m.place is not None:
                 p = m.place
