@@ -359,7 +359,7 @@ def test_rules_host_of_a_signing_is_not_its_signatory():
 
 
 def test_rules_state_in_apposition_to_its_role():
-    got = pairs("A statement issued on Sunday by Oman, the host of the talks between Iran and the United States, said they would resume.")
+    got = pairs("A communique put out on Sunday by Oman, the host of the contacts between Iran and the United States, said they would resume.")
     assert ("talks_hosted", "OMN") in got
 
 
@@ -372,14 +372,14 @@ def test_rules_talks_that_are_to_begin_are_planned():
     # a currency is no state
     ("Tokayev instructed the government to allocate 2 million US dollars of relief to Syria.", {("aid", "KAZ")}),
     # offers of a meeting between two sides are offers of talks
-    ("Austria is ready to host a summit between Armenia and Azerbaijan in Vienna.", {("mediation_offer", "AUT")}),
+    ("Austria says it is willing to host a summit between Armenia and Azerbaijan in Vienna.", {("mediation_offer", "AUT")}),
     ("Serbia has offered Belgrade as the venue for a peace summit of the two leaders.", {("mediation_offer", "SRB")}),
     ("Italy said Rome would be available to host talks between the two presidents.", {("mediation_offer", "ITA")}),
     # a headline's "X to host" is planned
     ("Qatar to host Hamas-Israel talks on Sunday", {("mediation_offer", "QAT")}),
     # summits placed in a country, or after a date
     ("The next summit of the CIS heads of state will take place in Turkmenistan in October.", {("summit", "TKM")}),
-    ("The 3rd Caspian Summit is scheduled for November 18, 2010, in Baku.", {("summit", "AZE")}),
+    ("The third Gulf summit is scheduled for November 18, 2010, in Doha.", {("summit", "QAT")}),
     ("An international forum on interfaith dialogue was held May 5-7, 2022, in Tashkent, Uzbekistan.", {("summit", "UZB")}),
     ("Next week Ankara will hold a meeting of the OIC foreign ministers on Gaza.", {("summit", "TUR")}),
     # offices and definite chairmanships
@@ -395,13 +395,13 @@ def test_rules_talks_that_are_to_begin_are_planned():
     ("The foreign ministers of Chile, Ghana and Malaysia deposited their instruments of ratification of the TPNW on Monday.",
      {("agreement", "CHL"), ("agreement", "GHA"), ("agreement", "MYS"), ("disarmament", "GHA")}),
     # weapon-free zones
-    ("Egypt first put forth the idea of a nuclear-weapon-free zone for its region back in 1974.",
-     {("initiative", "EGY"), ("disarmament", "EGY")}),
+    ("In 1974 Iran put forth a plan for a nuclear-weapon-free zone covering its region.",
+     {("initiative", "IRN"), ("disarmament", "IRN")}),
     ("Kazakhstan called for a region free of weapons of mass destruction in Central Asia in 1997.", {("disarmament", "KAZ")}),
     # every state a force's units come from contributes
     ("The force is made up of contingents from Chile, Peru and Uruguay, officials said in 2004.",
      {("peacekeeping", "CHL"), ("peacekeeping", "PER"), ("peacekeeping", "URY")}),
-    ("The UN mission included units of the armed forces of Nepal, Ghana and Fiji in March 2019.",
+    ("The UN mission included troops from the armies of Nepal, Ghana and Fiji in March 2019.",
      {("peacekeeping", "NPL"), ("peacekeeping", "GHA"), ("peacekeeping", "FJI")}),
 ])
 def test_rules_real_news_constructions(text, expected):
@@ -411,7 +411,7 @@ def test_rules_real_news_constructions(text, expected):
 @pytest.mark.parametrize("text,absent", [
     ("Tokayev instructed the government to allocate 2 million US dollars of relief to Syria.", ("aid", "USA")),
     ("The treaty was signed at the Kyrgyz-Tajik summit in Bishkek on 13 March 2025.", ("summit", "KGZ")),
-    ("Austria is ready to host a summit between Armenia and Azerbaijan in Vienna.", ("summit", "AUT")),
+    ("Austria says it is willing to host a summit between Armenia and Azerbaijan in Vienna.", ("summit", "AUT")),
     ("Erlan Karin, chairman of the committee on foreign affairs, spoke to reporters in Astana.", ("leadership_role", "KAZ")),
     ("Somalia and Ethiopia signed what Erdogan called the Ankara Declaration on Wednesday.", ("agreement", "TUR")),
 ])
@@ -567,15 +567,16 @@ def test_rules_personal_titles_are_no_state_office(text):
 
 def test_rules_a_summit_held_and_one_to_come_stay_apart():
     text = ("Foreign ministers of the CIS gathered in Almaty on 3 May 2024 for a meeting hosted by Kazakhstan. "
-            "They agreed that the next summit of the heads of state of the CIS will take place in Kazakhstan later this year.")
+            "The CIS leaders are to hold their next summit in Kazakhstan in the autumn.")
     evs = [e for e in events(text) if (e["event_type"], e["actor"]) == ("summit", "KAZ")]
     assert sorted(e["modality"] for e in evs) == ["asserted", "planned"]
 
 
-def test_rules_the_swiss_city_is_the_swiss_city_named_before():
-    text = "Talks between Iran and the six powers ended in Geneva on 12 March 2024. They are to meet again in the Swiss city on 20 March."
-    evs = [e for e in events(text) if e["actor"] == "CHE"]
-    assert {(e["event_type"], e["venue"]) for e in evs} >= {("mediation_offer", "Geneva")}
+def test_rules_the_austrian_capital_is_the_austrian_capital_named_before():
+    text = ("Negotiators of Iran and the E3 wrapped up a round in Vienna on 12 March 2024. "
+            "The two sides will convene again in the Austrian capital on 20 March.")
+    evs = [e for e in events(text) if e["actor"] == "AUT"]
+    assert {(e["event_type"], e["venue"]) for e in evs} >= {("mediation_offer", "Vienna")}
 
 
 @pytest.mark.parametrize("text,actor", [
@@ -622,8 +623,8 @@ def test_rules_a_force_takes_the_organisation_of_the_sentence_before():
 
 
 @pytest.mark.parametrize("text,expected,venue", [
-    ("The text was agreed at the meeting of foreign ministers of the Caspian states on 4-5 December 2017 in Moscow.",
-     ("summit", "RUS"), "Moscow"),
+    ("A meeting of interior ministers of the Gulf states on 3-4 May 2022 in Riyadh approved the plan.",
+     ("summit", "SAU"), "Riyadh"),
     ("A meeting of defence ministers of the CSTO member states took place in Minsk on Tuesday.", ("summit", "BLR"), "Minsk"),
 ])
 def test_rules_ministerial_meetings_are_hosted_where_held(text, expected, venue):
@@ -637,10 +638,10 @@ def test_rules_a_meeting_of_two_delegations_is_no_summit():
 
 
 @pytest.mark.parametrize("text,expected,venue", [
-    ("The 7th Summit of the OTS was held in Baku on 15 October 2019. The event then featured a ceremony of signing documents.",
-     ("agreement", "AZE"), "Baku"),
-    ("The G20 summit took place in New Delhi on 9 September 2023. During the two-day summit, the bloc adopted a joint declaration.",
-     ("agreement", "IND"), "New Delhi"),
+    ("Leaders opened the 9th OTS Summit in Samarkand on 11 November 2022. A package of agreements was signed at the close of the event.",
+     ("agreement", "UZB"), "Samarkand"),
+    ("The BRICS summit took place in Kazan on 22 October 2024. At the end of the three-day gathering, the group adopted a final declaration.",
+     ("agreement", "RUS"), "Kazan"),
 ])
 def test_rules_documents_adopted_at_a_summit_take_its_host(text, expected, venue):
     got = [e for e in events(text) if (e["event_type"], e["actor"]) == expected]
@@ -659,10 +660,10 @@ def test_rules_subject_after_a_comma_only_after_fronted_relative_or_reporting_cl
 
 
 def test_rules_later_talks_mentions_keep_the_sides_named_before():
-    text = ("Pakistan and Afghanistan held a new round of talks in Istanbul on 25 October 2025. "
-            "A joint statement was released on Thursday by Türkiye, the host of the talks.")
-    evs = [e for e in events(text, "2025-10-31") if e["event_type"] == "talks_hosted" and e["actor"] == "TUR"]
-    assert evs and set(evs[0]["parties"]) == {"PAK", "AFG"}
+    text = ("Ethiopia and Eritrea held a new round of talks in Oslo on 25 October 2025. "
+            "Qatar, the co-host of the round, said on Thursday that progress had been made.")
+    evs = [e for e in events(text, "2025-10-31") if e["event_type"] == "talks_hosted" and e["actor"] == "QAT"]
+    assert evs and set(evs[0]["parties"]) == {"ETH", "ERI"}
 
 
 def test_rules_aid_in_money_and_in_kind_are_two_occasions():
@@ -675,7 +676,7 @@ def test_rules_aid_in_money_and_in_kind_are_two_occasions():
 
 
 @pytest.mark.parametrize("text,actor", [
-    ("Under the protocol Ukraine agreed to eliminate all strategic nuclear arms on its territory by 1996.", "UKR"),
+    ("Belarus pledged to eliminate the nuclear missiles left on its soil.", "BLR"),
     ("South Africa destroyed its six nuclear devices in 1990.", "ZAF"),
 ])
 def test_rules_eliminating_an_arsenal_is_disarmament(text, actor):

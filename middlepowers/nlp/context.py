@@ -99,7 +99,7 @@ OFFICE_NOUNS = frozenset({"minister", "ministers", "president", "presidents", "l
 
 
 def _office_of(an: Analysis, s: Sentence, of: int) -> bool:
-    """The 'of' in 'the ministers of foreign affairs of X' at the head of a clause, not after a preposition."""
+    """The 'of' in 'the foreign ministers of X' at the head of a clause, not after a preposition."""
     k = of - 1
     if k < s.start or an.lower[k] not in OFFICE_NOUNS:
         return False
@@ -286,7 +286,7 @@ UNIT_NOUNS = frozenset({"contingents", "contingent", "units", "troops", "soldier
 
 
 def contributors(an: Analysis, s: Sentence, a: int, b: int) -> list[Mention]:
-    """'contingents from Chile, Peru and Uruguay', 'units of the armed forces of Nepal, Ghana and Fiji':
+    """'contingents from Chile, Peru and Uruguay', 'troops from the armies of Nepal, Ghana and Fiji':
     every state a force's units come from contributes to it."""
     for k in range(max(s.start, a - 2), min(s.end - 1, b + 8)):
         if an.lower[k] not in UNIT_NOUNS:
@@ -295,7 +295,7 @@ def contributors(an: Analysis, s: Sentence, a: int, b: int) -> list[Mention]:
         if an.lower[j] not in ("from", "of"):
             continue
         j += 1
-        while j < s.end and (an.lower[j] in SKIPPABLE or an.lower[j] in ("armed", "forces", "of", "army", "military")):
+        while j < s.end and (an.lower[j] in SKIPPABLE or an.lower[j] in ("armed", "forces", "of", "army", "armies", "military")):
             j += 1
         first = next((m for m in s.mentions if m.start == j and m.state), None)
         if first is not None:

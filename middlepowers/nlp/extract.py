@@ -116,7 +116,7 @@ def _located_place(an: Analysis, s: Sentence, b: int, limit: int = 16) -> Mentio
 
 
 def _named_city(an: Analysis, s: Sentence, adj: Mention) -> Mention | None:
-    """'the Swiss city', 'the Kazakh capital': the last city of that state named earlier in the article."""
+    """'the Austrian capital', 'the Turkish city': the last city of that state named earlier in the article."""
     if adj.end >= s.end or an.lower[adj.end] not in ("city", "capital", "town", "resort"):
         return None
     for prev in reversed(an.sentences[:s.index + 1]):
@@ -199,7 +199,7 @@ FILLER = frozenset({"states", "countries", "member", "members", "nations", "on",
 
 
 def _filler(an: Analysis, i: int, j: int) -> bool:
-    """'of the Caspian states on 4-5 December 2017': a name's tail and a date, no verb, between a gathering and its place."""
+    """'of the Gulf states on 3-4 May 2022': a name's tail and a date, no verb, between a gathering and its place."""
     return all(an.lower[k] in FILLER or an.lower[k] in NAME_LINKS or an.doc[k].text[:1].isdigit() or an.doc[k].text[:1].isupper()
                for k in range(i, j))
 
@@ -369,7 +369,7 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             words = set(an.lower[b:min(s.end, b + 8)])
             if words & {"states", "countries", "member", "members", "nations"} or any(
                     m.label == "ORG" and b <= m.start <= b + 8 for m in s.mentions):
-                out.append(Candidate("summit", rule, a, b))  # "the meeting of foreign ministers of the Caspian states"
+                out.append(Candidate("summit", rule, a, b))  # "a meeting of interior ministers of the Gulf states"
         elif label == "initiative" and a > s.start and an.doc[a].text[:1].isupper():
             continue  # a capitalised "Initiative" is part of a name ("Belt and Road Initiative"), not an act
         elif label == "initiative" and _agent_marker(an, s, a):
@@ -733,7 +733,7 @@ class Extractor:
             if e.event_type in ("talks_hosted", "mediation_offer"):
                 if e.parties:
                     disc.sides = list(e.parties)
-                elif disc.sides:  # "Türkiye, the host of the latest round, said ...": the sides named before
+                elif disc.sides:  # "Norway, the co-host of the round, said ...": the sides named before
                     e.parties = [p for p in disc.sides if p != e.actor]
         hosts = [e for e in events if e.event_type == "summit" and (e.how in ("venue", "agent", "possessor", "phrase")
                                                                     or e.actor == e.venue_country) and e.modality == "asserted"]  # documents are signed at the summit held, not the next one
@@ -792,7 +792,7 @@ class Extractor:
             return None  # "chairman of the budget committee": a person's office at home, not a state's seat
         if t == "aid" and an.lower[c.end - 1] in ("of", "worth", "totalling", "totaling") and not any(
                 an.doc[k].text[:1].isdigit() or an.lower[k] in AID_WORDS for k in range(c.end, min(s.end, c.end + 5))):
-            return None  # "the active contribution of both parties": a part played, not a gift
+            return None  # "the constructive contribution of the two delegations": a part played, not a gift
         if t == "aid" and set(an.lower[s.start:s.end]) & INVEST_WORDS and not set(an.lower[s.start:s.end]) & {"humanitarian", "aid", "assistance", "relief"}:
             return None
         ev = Event(article_id, t, actor, s, c.rule, an.doc[c.start:c.end].text, how)
@@ -877,14 +877,14 @@ class Extractor:
             k += 1
         place = next((m for m in s.mentions if m.start == k), None)
         if place is not None and place.label == "COUNTRY" and place.kind == "adjective":
-            # "in the Saudi capital Riyadh" names the city; "to meet again in the Swiss city" the one named before
+            # "in the Saudi capital Riyadh" names the city; "again in the Austrian capital" the one named before
             after = next((m for m in s.mentions if m.label == "PLACE" and m.iso3 == place.iso3 and 0 < m.start - place.end <= 3), None)
             place = after or _named_city(an, s, place)
         if place is None or place.label not in ("PLACE", "COUNTRY") or not place.iso3:
             return None
         if place.label == "COUNTRY" and an.lower[place.end:place.end + 2] in (["'s", "capital"], ["’s", "capital"]):
             city = next((m for m in s.mentions if m.label == "PLACE" and m.iso3 == place.iso3 and 0 < m.start - place.end <= 4), None)
-            place = city or place  # "held talks in Oman's capital, Muscat"
+            place = city or place  # "met in Qatar's capital, Doha"
         host = place.iso3
         inviter = cx.agent_phrase(an, s) or next((m for m in s.mentions if m.state and m.end < s.end and an.lower[m.end] in ("'s", "’s")
                                                  and m.end + 1 < s.end and an.lower[m.end + 1] == "invitation"), None)
@@ -907,9 +907,9 @@ class Extractor:
         if len(codes) < 2 and word in TALK_NOUNS and not any(m.state == host for m in s.mentions if m is not place and m.start not in apposed):
             # "a round of negotiations was held in Geneva": talks held in a state none of whose names takes part
             return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, codes) if not cx.anaphor(an, s, c.start) else None
-        if len(codes) < 2 and c.start - s.start <= 3 and an.lower[s.start] in ("they", "both", "the") and (
+        if len(codes) < 2 and c.start - s.start <= 5 and an.lower[s.start] in ("they", "both", "the") and (
                 an.lower[s.start] == "they" or set(an.lower[s.start:c.start]) & cx.GROUP_NOUNS):
-            # "They are to meet again in the Swiss city": the sides were named before
+            # "The two sides will convene again in the Austrian capital": the sides were named before
             return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, codes) if host not in codes else None
         if host in codes or len(codes) < 2 or cx.anaphor(an, s, c.start):
             return None
@@ -969,7 +969,7 @@ FUNDS_WORDS = frozenset({"$", "usd", "dollars", "million", "billion", "allocate"
 GOODS_WORDS = frozenset({"tonnes", "tons", "tonne", "ton", "cargo", "supplies", "aircraft", "plane", "planes", "ship", "trucks",
                          "flight", "tents", "blankets", "food", "medicines", "rescuers", "convoy", "kg", "kilograms"})
 # Words for a gathering a document may be adopted at.
-GATHERING_WORDS = frozenset({"summit", "forum", "conference", "meeting", "event", "session", "congress", "ministerial"})
+GATHERING_WORDS = frozenset({"summit", "forum", "conference", "meeting", "event", "session", "congress", "ministerial", "gathering"})
 # Talks a mediator holds with each side apart.
 INDIRECT = frozenset({"indirect", "proximity", "shuttle", "separate"})
 # Nouns for talks themselves, not a meeting of anyone with anyone ("met", "meeting").

@@ -155,7 +155,8 @@ def pattern_co_mediators():
 
 def pattern_talks_meeting():
     """'the foreign ministers met in Almaty' / 'held talks in Abu Dhabi' (host = the venue's country)."""
-    return "talks_meeting", [[_w(["met", "meet", "meeting", "talks", "negotiations", "consultations", "round", "discussions"]), _gap(6),
+    return "talks_meeting", [[_w(["met", "meet", "meeting", "talks", "negotiations", "consultations", "round", "discussions", "convene",
+                                  "reconvene"]), _gap(6),
                               {"LOWER": {"IN": ["in", "at"]}}]]
 
 
@@ -193,7 +194,7 @@ def pattern_summit():
 
 
 def pattern_ministerial_meeting():
-    """'the meeting of foreign ministers of the Caspian states in Moscow' (multilateral: checked in extract.py)."""
+    """'a meeting of interior ministers of the Gulf states in Riyadh' (multilateral: checked in extract.py)."""
     return "summit_meeting", [[_w(["meeting", "meetings", "session"]), {"LOWER": "of"}, _gap(3),
                                _w(["ministers", "leaders", "heads", "presidents"])]]
 
