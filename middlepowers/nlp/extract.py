@@ -51,7 +51,7 @@ TOPIC_NOUNS = frozenset({"ceasefire", "truce", "war", "conflict", "crisis", "sit
 
 def _venue_cue(an: Analysis, s: Sentence, m: Mention) -> bool:
     """A place named as where something is: 'in Astana', 'at Doha', 'the Saudi capital Riyadh', 'the town of Gabala',
-    "in Kyrgyzstan's Cholpon-Ata"."""
+    "in China's Tianjin"."""
     j = m.start - 1
     if j < s.start:
         return False
@@ -92,7 +92,7 @@ def _setting_only(an: Analysis, s: Sentence, a: int) -> bool:
 
 def _located_place(an: Analysis, s: Sentence, b: int, limit: int = 16) -> Mention | None:
     """The place a gathering named at token b-1 happened in: right after its name ('the 12th Summit of Heads of State of
-    the OTS in Bishkek'), or after a verb that places it ('..., held in Cholpon-Ata', 'takes place in Astana')."""
+    the OTS in Bishkek'), or after a verb that places it ('..., convened in Tianjin', 'takes place in Astana')."""
     for m in s.mentions:
         if m.start < b or m.start - b > limit:
             continue
