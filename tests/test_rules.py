@@ -690,3 +690,14 @@ def test_rules_the_next_summit_elsewhere_keeps_its_own_country_and_documents_go_
     evs = {(e["event_type"], e["actor"]): e for e in events(text, "2019-10-15")}
     assert evs[("summit", "TUR")]["modality"] == "planned" and evs[("summit", "TUR")]["venue"] is None
     assert ("agreement", "AZE") in evs and ("agreement", "TUR") not in evs
+
+
+def test_rules_a_handover_to_come_is_planned():
+    (ev,) = [e for e in events("The presidency of the G20 will pass from Brazil to South Africa on 1 December.")
+             if e["event_type"] == "leadership_role"]
+    assert (ev["actor"], ev["parties"], ev["modality"], ev["date_start"]) == ("ZAF", ["BRA"], "planned", "2024-12-01")
+
+
+def test_rules_a_body_proclaims_what_a_state_initiated():
+    got = pairs("At the initiative of Mongolia, the UN General Assembly proclaimed an International Day of Steppe Peoples in 2023.")
+    assert ("initiative", "MNG") in got

@@ -242,9 +242,9 @@ HANDOVER_V = frozenset({"passed", "pass", "passes", "passing", "transferred", "t
                         "handed", "hand", "hands", "handing", "handover", "hand-over", "ceded", "cede", "cedes"})
 
 
-def handover(an: Analysis, s: Sentence, a: int, b: int) -> tuple[Mention, Mention | None] | None:
+def handover(an: Analysis, s: Sentence, a: int, b: int) -> tuple[Mention, Mention | None, int] | None:
     """'the chairmanship passed from Kyrgyzstan to Azerbaijan', 'Brazil handed over the presidency to South Africa':
-    (the new holder, the previous one if named after 'from')."""
+    (the new holder, the previous one if named after 'from', the verb's token)."""
     lo, hi = max(s.start, a - 8), min(s.end, b + 10)
     verb = next((k for k in range(lo, hi) if an.lower[k] in HANDOVER_V), None)
     if verb is None:
@@ -262,7 +262,7 @@ def handover(an: Analysis, s: Sentence, a: int, b: int) -> tuple[Mention, Mentio
                 new = m
             elif m is not None and an.lower[k] == "from" and old is None:
                 old = m
-    return (new, old) if new is not None else None
+    return (new, old, verb) if new is not None else None
 
 
 ROLE_NOUNS = frozenset({"host", "hosts", "co-host", "mediator", "mediators", "co-mediator", "facilitator", "chair", "chairman",

@@ -744,6 +744,16 @@ class Extractor:
                 m = disc.summit
                 e.venue, e.venue_country, e.lat, e.lon, e.geo_precision = m.venue, m.venue_country, m.lat, m.lon, m.geo_precision
         convener = cx.initiative_agent(an, s)
+        if convener is not None and not events:
+            # "At the initiative of Kazakhstan, the UN declared 29 August the International Day against Nuclear Tests"
+            verb = next((k for k in range(s.start, s.end) if an.lower[k] in PROCLAIM), None)
+            name = initiative_name(an, s, verb, verb + 1) if verb is not None else None
+            if name is not None and not any(e.label in ("COUNTRY", "LEADER", "PLACE") for e in self.gz.lookup(name)):
+                ev = self._event(an, s, Candidate("initiative", "convened_on_initiative", verb, verb + 1), article_id,
+                                 [convener], "phrase", disc, blocked)
+                if ev is not None:
+                    ev.name = name
+                    keep(ev)
         if convener is not None and any(e.event_type in ("summit", "talks_hosted") for e in events):
             # "On the initiative of the President of Kazakhstan, a summit was held": a meeting convened on its initiative
             keep(self._event(an, s, Candidate("initiative", "convened_on_initiative", convener.start, convener.end), article_id,
@@ -805,6 +815,9 @@ class Extractor:
             ev.venue_country, ev.geo_precision = actor, "country"
             ev.lat, ev.lon = (pt if pt else (None, None))
         ev.modality = cx.modality(an, s, c.start, c.end, "planned" if t == "summit" and c.event_type == "initiative" else c.base_modality)
+        turn = cx.handover(an, s, c.start, c.end) if t == "leadership_role" else None
+        if turn is not None and turn[2] > c.start and ev.modality == "asserted":
+            ev.modality = cx.modality(an, s, turn[2], turn[2] + 1)  # "the presidency will pass from A to B"
         if t == "talks_hosted" and ev.modality in ("planned", "hypothetical"):
             ev.event_type = t = "mediation_offer"  # talks not yet held: "will host the next round"
         self._date(an, s, c, ev, disc)
@@ -968,6 +981,8 @@ FUNDS_WORDS = frozenset({"$", "usd", "dollars", "million", "billion", "allocate"
                          "grant", "manat", "tenge", "euros"})
 GOODS_WORDS = frozenset({"tonnes", "tons", "tonne", "ton", "cargo", "supplies", "aircraft", "plane", "planes", "ship", "trucks",
                          "flight", "tents", "blankets", "food", "medicines", "rescuers", "convoy", "kg", "kilograms"})
+# Verbs by which a body proclaims what a state proposed: "the Assembly declared 29 August the Day against Nuclear Tests".
+PROCLAIM = frozenset({"declared", "proclaimed", "established", "adopted", "created", "launched", "founded", "set", "instituted"})
 # Words for a gathering a document may be adopted at.
 GATHERING_WORDS = frozenset({"summit", "forum", "conference", "meeting", "event", "session", "congress", "ministerial", "gathering"})
 # Talks a mediator holds with each side apart.
