@@ -701,3 +701,7 @@ def test_rules_a_handover_to_come_is_planned():
 def test_rules_a_body_proclaims_what_a_state_initiated():
     got = pairs("At the initiative of Mongolia, the UN General Assembly proclaimed an International Day of Steppe Peoples in 2023.")
     assert ("initiative", "MNG") in got
+
+
+def test_rules_a_founding_member_is_a_member():
+    assert ("initiative", "KAZ") not in pairs("Kazakhstan, a founding member of the CICA, sent a delegation to the forum in Doha.")

@@ -374,6 +374,8 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             continue  # a capitalised "Initiative" is part of a name ("Belt and Road Initiative"), not an act
         elif label == "initiative" and _agent_marker(an, s, a):
             continue  # "convened at Azerbaijan's initiative" names who acted, not an initiative
+        elif label == "initiative" and an.lower[a] in ("founding", "founder") and b < s.end and an.lower[b] in ("member", "members", "state", "states"):
+            continue  # "a founding member of the CICA": membership, not an initiative
         else:
             out.append(Candidate(label, rule, a, b))
     # An offer covers the act it offers: "proposed to provide a platform for talks" is no hosting.
