@@ -705,3 +705,10 @@ def test_rules_a_body_proclaims_what_a_state_initiated():
 
 def test_rules_a_founding_member_is_a_member():
     assert ("initiative", "KAZ") not in pairs("Kazakhstan, a founding member of the CICA, sent a delegation to the forum in Doha.")
+
+
+def test_rules_its_refers_to_the_state_just_named():
+    text = ("Kyrgyzstan asked for help after the floods. The crisis gave Uzbekistan a chance to show its readiness "
+            "to provide humanitarian aid.")
+    got = pairs(text)
+    assert ("aid", "UZB") in got and ("aid", "KGZ") not in got

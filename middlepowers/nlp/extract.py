@@ -587,6 +587,11 @@ class Extractor:
             if sides:
                 return [sides[0]], "subject"
         ref = cx.anaphor(an, s, c.start)
+        if ref == "state" and "its" in an.lower[max(s.start, c.start - 4):c.start]:
+            # "a chance for Kazakhstan to show its readiness": the state just named in the sentence
+            near = [m for m in s.mentions if m.state and m.end <= c.start and m.label == "COUNTRY" and m.kind == "name"]
+            if near:
+                return [near[-1]], "anaphor"
         if ref == "state" and disc.state:
             return [disc.state], "anaphor"
         if ref == "person" and (disc.person or disc.state):
