@@ -712,3 +712,9 @@ def test_rules_its_refers_to_the_state_just_named():
             "to provide humanitarian aid.")
     got = pairs(text)
     assert ("aid", "UZB") in got and ("aid", "KGZ") not in got
+
+
+def test_rules_we_in_a_quote_is_the_speakers_state():
+    text = '"Today in Doha we hosted talks between the Sudanese army and the American envoy," the Qatari foreign minister said.'
+    got = pairs(text)
+    assert ("talks_hosted", "QAT") in got and ("talks_hosted", "USA") not in got

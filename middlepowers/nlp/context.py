@@ -391,6 +391,18 @@ FRONTING = frozenset({"after", "following", "before", "having", "while", "when",
                       "speaking", "addressing", "according", "for", "from", "within", "to", "amid", "given", "once", "if"})
 
 
+def first_person_speaker(an: Analysis, s: Sentence, a: int) -> Mention | None:
+    """'"Today we hosted both delegations," the Omani foreign minister said': 'we' is the speaker's state."""
+    before = an.lower[max(s.start, a - 3):a]
+    if "we" not in before:
+        return None
+    for k in range(a, s.end):
+        if an.lower[k] in REPORTING:
+            near = [m for m in s.mentions if m.state and abs(m.start - k) <= 6 and m.start > a]
+            return near[0] if near else None
+    return None
+
+
 def right_subject(an: Analysis, s: Sentence, b: int, blocked: set[int]) -> Mention | None:
     """'After closing the test site in 1991, Kazakhstan ...': the subject after a fronted clause.
 

@@ -540,6 +540,9 @@ class Extractor:
         if c.rule == "pattern_mediated_by":  # "a swap mediated by the UAE": the agent or no one
             m = cx.agent_after(an, s, c.start, c.end)
             return ([m], "agent") if m is not None else ([], "")
+        speaker = cx.first_person_speaker(an, s, c.start)
+        if speaker is not None:
+            return [speaker], "agent"
         thanked = cx.thanked_for(an, s, c.start)
         if thanked and "bilateral" in an.lower[c.start:c.end + 2]:
             return [], ""  # "thanked Uzbekistan for hosting the bilateral meeting": a visit, not talks between others
