@@ -718,3 +718,10 @@ def test_rules_we_in_a_quote_is_the_speakers_state():
     text = '"Today in Doha we hosted talks between the Sudanese army and the American envoy," the Qatari foreign minister said.'
     got = pairs(text)
     assert ("talks_hosted", "QAT") in got and ("talks_hosted", "USA") not in got
+
+
+def test_rules_we_carries_over_coordinated_verbs():
+    text = ('"This week in Oslo we received the Sudanese envoy and the American envoy and mediated the start of a dialogue '
+            'between them," the Norwegian foreign minister said.')
+    got = pairs(text)
+    assert ("talks_hosted", "NOR") in got and ("talks_hosted", "USA") not in got

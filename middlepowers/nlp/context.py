@@ -393,9 +393,10 @@ FRONTING = frozenset({"after", "following", "before", "having", "while", "when",
 
 def first_person_speaker(an: Analysis, s: Sentence, a: int) -> Mention | None:
     """'"Today we hosted both delegations," the Omani foreign minister said': 'we' is the speaker's state."""
-    before = an.lower[max(s.start, a - 3):a]
-    if "we" not in before:
-        return None
+    lo = max(s.start, a - 20)
+    we = [k for k in range(lo, a) if an.lower[k] == "we"]
+    if not we or any(an.lower[k] in (",", ";", ":") for k in range(we[-1], a)):
+        return None  # "we hosted A and B and mediated talks": the clause's own subject
     for k in range(a, s.end):
         if an.lower[k] in REPORTING:
             near = [m for m in s.mentions if m.state and abs(m.start - k) <= 6 and m.start > a]
