@@ -30,7 +30,9 @@ def table(df: pd.DataFrame, key: str, empty: str, **kw) -> None:
 st.title("Kazakhstan versus Azerbaijan")
 if view.filters.actors:
     st.caption("The acting-country filter does not apply here: this page always compares the two.")
-by_type = q.type_counts(fp, pair)
+# Types, venues hosted, parties and aid of both, from one read of their filtered events.
+both = q.pair(fp, pair, compare.HOSTING_TYPES, compare.BROKERING_TYPES, listing.MAX_ROWS, charts.MAX_TIMELINE_EVENTS)
+by_type = both["types"]
 st.plotly_chart(charts.type_counts_figure(by_type, names), key="type_counts", width="stretch",
                 config={"displaylogo": False})
 
@@ -43,18 +45,18 @@ for col, actor in zip(st.columns(2), pair):
         m[1].metric("Talks hosted", f"{int(by_type.at['talks_hosted', actor]):,}")
         m[2].metric("Initiatives", f"{len(ini):,}")
         st.subheader("Venues hosted")
-        table(q.venues_hosted(fp, actor, compare.HOSTING_TYPES), f"venues_{actor}", "None in the filtered events.")
+        table(both["venues"][actor], f"venues_{actor}", "None in the filtered events.")
         st.subheader("Initiatives")
         table(ini.assign(**{IN.organisations: ini[IN.organisations].map(", ".join)}), f"ini_{actor}", "None recorded.")
         st.subheader("Parties brought together")
-        table(compare.named_parties(q.parties_of(fp, actor, compare.BROKERING_TYPES), names), f"parties_{actor}",
+        table(compare.named_parties(both["parties"][actor], names), f"parties_{actor}",
               "None in the filtered events.")
         st.subheader("Aid where an amount is stated")
-        aid, total, n_aid = q.aid(fp, actor, listing.MAX_ROWS)
+        aid, total, n_aid = both["aid"][actor]
         if n_aid:
             st.metric("Total stated", f"US${total:,.0f}")
         if n_aid > len(aid):
-            st.caption(f"The {len(aid):,} earliest of {n_aid:,}; download the CSV for all of them.")
+            st.caption(f"The {len(aid):,} most recent of {n_aid:,}; download the CSV for all of them.")
         table(aid.assign(**{EV.parties: aid[EV.parties].map(", ".join)}), f"aid_{actor}",
               "No stated amounts in the filtered events.",
               column_config={EV.amount_usd: st.column_config.NumberColumn("amount (US$)", format="%,.0f")})
@@ -71,6 +73,6 @@ st.caption("Occasions where both act (same name, or same type, venue and date), 
 widgets.events_table(view, key="shared_events", subset=query.shared_by(*pair), filters=fp)
 
 st.header("Both over time")
-points, dated = q.timeline_points(fp, charts.MAX_TIMELINE_EVENTS)
-st.plotly_chart(charts.timeline_from_points(points, charts.lanes_from_counts(q.actor_counts(fp, dated=True)), dated,
-                                            names), key="pair_timeline", width="stretch", config={"displaylogo": False})
+lanes = both["lanes"]
+st.plotly_chart(charts.timeline_from_points(both["points"], charts.lanes_from_counts(lanes), int(lanes.sum()), names),
+                key="pair_timeline", width="stretch", config={"displaylogo": False})

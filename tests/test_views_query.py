@@ -57,14 +57,22 @@ def test_query_aggregates_match_the_pandas_builders(tables, f):
     pev = flt.apply(t["events"], t["articles"], pair)
     pd.testing.assert_frame_equal(q.type_counts(pair, compare.PAIR), compare.type_counts(pev), check_dtype=False,
                                   check_names=False)
+    both = q.pair(pair, compare.PAIR, compare.HOSTING_TYPES, compare.BROKERING_TYPES, 3, 40)
+    pd.testing.assert_frame_equal(both["types"], compare.type_counts(pev), check_dtype=False, check_names=False)
     assert q.count(pair, query.shared_by(*compare.PAIR)) == len(compare.shared_occasions(pev))
     for actor in compare.PAIR:
         hosted = compare.venues_hosted(pev, actor)
-        got = q.venues_hosted(pair, actor, compare.HOSTING_TYPES)
+        got = both["venues"][actor]
         assert dict(zip(got["venue"], got["events"])) == dict(zip(hosted["venue"], hosted["events"]))
-        _, total, n = q.aid(pair, actor, 10)
+        assert dict(zip(got["venue"], got["first"])) == dict(zip(hosted["venue"], hosted["first"]))
+        parties = compare.parties_brought_together(pev, actor, {})
+        assert dict(zip(both["parties"][actor]["party"], both["parties"][actor]["events"])) == \
+            dict(zip(parties["party"], parties["events"]))
+        shown, total, n = both["aid"][actor]
         rows, want = compare.aid(pev, actor)
-        assert n == len(rows) and total == pytest.approx(want)
+        assert n == len(rows) and total == pytest.approx(want) and len(shown) == min(3, n)
+    assert both["lanes"].to_dict() == pev[pev["date_start"].notna()]["actor"].value_counts().to_dict()
+    assert 0 < len(both["points"]) <= 40 or not both["lanes"].sum()
     years = q.yearly(f)
     assert years.set_index(["year", "type"])["n"].to_dict() == \
         charts.yearly_counts(ev).set_index(["year", "type"])["n"].to_dict()
@@ -77,7 +85,8 @@ def test_query_aggregates_match_the_pandas_builders(tables, f):
 
 def test_query_timeline_sample_is_capped_and_spread(tables):
     t, q = tables
-    points, total = q.timeline_points(Filters(modalities=()), 50)
+    total = int(q.actor_counts(Filters(modalities=()), dated=True).sum())
+    points = q.timeline_points(Filters(modalities=()), 50, total)
     dated = t["events"][t["events"]["date_start"].notna() & t["events"]["actor"].notna()]
     assert total == len(dated) and 0 < len(points) <= 50
     assert points["date_start"].tolist() == sorted(points["date_start"])
@@ -102,4 +111,4 @@ def test_query_reads_tables_without_newer_columns(tmp_path):
     pq.write_table(pq.read_table(path).drop_columns(["actor_role", "amount_usd"]), path)
     q = query.Atlas(store.current_set(tmp_path))
     assert q.count(Filters(modalities=())) == 40
-    assert q.venues_hosted(Filters(), "KAZ", compare.HOSTING_TYPES).empty
+    assert q.pair(Filters(), compare.PAIR, compare.HOSTING_TYPES, compare.BROKERING_TYPES, 5, 40)["venues"]["KAZ"].empty

@@ -15,8 +15,9 @@ def events_table(view, key: str, subset: query.Subset = query.ALL, limit: int = 
                  filters=None, paged: bool = True) -> None:
     """The filtered events (narrowed by subset), most recent first, each with a link to its
     article; a page of `limit` rows at a time, read from DuckDB with their evidence."""
+    same = filters is None and subset is query.ALL
     filters = filters or view.filters
-    n = view.q.count(filters, subset)
+    n = view.n_events if same else view.q.count(filters, subset)  # the sidebar counted these already
     if not n:
         st.info("No events match the filters.", icon=":material/filter_alt_off:")
         return

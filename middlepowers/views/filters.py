@@ -112,6 +112,9 @@ class FilterSpec:
     # A list column the query engine may keep as a bit mask (one bit per value it holds, when
     # they are few): the predicate is then `(<column>_bits & $<param>) <> 0`, several times faster.
     bits: str | None = None
+    # An expensive predicate (a text search): the query engine evaluates it once per value and
+    # keeps the matching rows, so the page's other queries do not search again.
+    memo: bool = False
 
     def allowed(self, choices: Choices) -> frozenset[str] | None:
         """The values a link may set, or None for any."""
@@ -148,7 +151,7 @@ FILTERS: tuple[FilterSpec, ...] = (
                "article_id IN (SELECT article_id FROM articles WHERE list_contains($source, source))", _from_source,
                choices="sources", placeholder="All sources"),
     FilterSpec("text", "q", "Search the evidence", "text", "contains(lower(evidence), lower($q))", _mentions,
-               default="", placeholder="e.g. Astana"),
+               default="", placeholder="e.g. Astana", memo=True),
 )
 BY_FIELD: dict[str, FilterSpec] = {f.field: f for f in FILTERS}
 PARAMS: tuple[str, ...] = ("page", *(f.param for f in FILTERS), "article")

@@ -130,10 +130,14 @@ def _rounded(coords):
 _SHAPES: dict[int, list[dict]] = {}
 
 
+SIMPLIFY = 0.1  # degrees: invisible at the zooms the atlas opens at, and a fifth less to send
+
+
 def _shapes(countries: gpd.GeoDataFrame) -> list[dict]:
     key = id(countries)
     if key not in _SHAPES:  # the countries frame is loaded once per process (geo.load_countries)
-        feats = countries.geometry.__geo_interface__["features"] if len(countries) else []
+        shapes = countries.geometry.simplify(SIMPLIFY, preserve_topology=True) if len(countries) else countries.geometry
+        feats = shapes.__geo_interface__["features"] if len(countries) else []
         _SHAPES[key] = [{"type": f["geometry"]["type"], "coordinates": _rounded(f["geometry"]["coordinates"])} for f in feats]
     return _SHAPES[key]
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -32,7 +32,10 @@ ROW_COLUMNS = ("event_id", "article_id", "event_type", "actor", "parties", "orga
                "lat", "lon", "date_start", "date_end", "date_precision", "evidence", "evidence_start", "evidence_end",
                "modality", "name", "amount_usd", "actor_role")
 LIST_COLUMNS = frozenset(c for t in schema.TABLES.values() for c, d in t.items() if d == "object")
+MAX_MEMOS = 64  # text searches kept (a few hundred KB each at a million events)
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_OCCASION = ("coalesce(lower(name), coalesce(event_type, '') || '|' || coalesce(venue, '?') || '|' "
+             "|| coalesce(date_start, '?'))")
 _LATEST = "date_start DESC NULLS LAST, event_id"
 _VENUE = "coalesce(nullif(coalesce(venue, venue_country, ''), ''), 'unnamed place')"
 
@@ -44,10 +47,10 @@ class Subset:
 
     sql: str = "TRUE"
     params: dict = field(default_factory=dict)
+    memo: bool = False  # costly (a self-join): its rows are found once per filters and kept
 
 
 ALL = Subset()
-UNDATED = Subset("date_start IS NULL")
 
 
 def at_venue(venue: str, venue_country: str | None) -> Subset:
@@ -58,13 +61,6 @@ def at_venue(venue: str, venue_country: str | None) -> Subset:
         sql += " AND venue_country = $s_country"
         params["s_country"] = venue_country
     return Subset(sql, params)
-
-
-def acting(actor: str, event_type: str | None = None) -> Subset:
-    """The events where the country acts (of one type, when given)."""
-    if event_type is None:
-        return Subset("actor = $s_actor", {"s_actor": actor})
-    return Subset("actor = $s_actor AND event_type = $s_type", {"s_actor": actor, "s_type": event_type})
 
 
 def tagged(acronym: str) -> Subset:
@@ -80,21 +76,22 @@ def of_article(article_id: str) -> Subset:
 def shared_by(a: str, b: str) -> Subset:
     """Occasions both countries appear in (compare.shared_occasions): both act on the same
     occasion (its name, else type, venue and start date), or one acts with the other as a party."""
-    key = ("coalesce(lower(name), coalesce(event_type, '') || '|' || coalesce(venue, '?') || '|' "
-           "|| coalesce(date_start, '?'))")
-    sql = (f"((actor = $s_a OR actor = $s_b) AND {key} IN (SELECT {key} FROM ev WHERE actor = $s_a "
-           f"INTERSECT SELECT {key} FROM ev WHERE actor = $s_b)) "
+    sql = ("((actor = $s_a OR actor = $s_b) AND occasion IN (SELECT occasion FROM ev WHERE actor = $s_a "
+           "INTERSECT SELECT occasion FROM ev WHERE actor = $s_b)) "
            "OR (actor = $s_a AND list_contains(parties, $s_b)) OR (actor = $s_b AND list_contains(parties, $s_a))")
-    return Subset(sql, {"s_a": a, "s_b": b})
+    return Subset(sql, {"s_a": a, "s_b": b}, memo=True)
 
 
-def where(filters: Filters, vocab: dict[str, list[str]] | None = None) -> tuple[str, dict]:
+def where(filters: Filters, vocab: dict[str, list[str]] | None = None, memo=None) -> tuple[str, dict]:
     """The filters as one SQL predicate over the events, from the filter specs, and its
-    parameters. `vocab` names the values of each list column kept as a bit mask."""
+    parameters. `vocab` names the values of each list column kept as a bit mask; `memo(spec,
+    value)`, when given, names a table of the rows an expensive predicate keeps."""
     parts, params = [], {}
     for spec, value in filters.active():
         bound = spec.bound(value)
-        if spec.bits and vocab and spec.bits in vocab:
+        if spec.memo and memo is not None:
+            parts.append(f"(rid IN (SELECT rid FROM {memo(spec, bound)}))")
+        elif spec.bits and vocab and spec.bits in vocab:
             words = vocab[spec.bits]
             parts.append(f"(({_q(spec.bits + '_bits')} & ${spec.param}) <> 0)")
             params[spec.param] = sum(1 << words.index(v) for v in bound if v in words)
@@ -102,6 +99,11 @@ def where(filters: Filters, vocab: dict[str, list[str]] | None = None) -> tuple[
             parts.append(f"({spec.sql})")
             params[spec.param] = bound
     return " AND ".join(parts) or "TRUE", params
+
+
+def _type_table(df: pd.DataFrame, actors: Sequence[str]) -> pd.DataFrame:
+    wide = df.pivot(index="event_type", columns="actor", values="n") if len(df) else pd.DataFrame()
+    return wide.reindex(index=list(schema.EVENT_TYPES), columns=list(actors), fill_value=0).fillna(0).astype(int)
 
 
 def _q(name: str) -> str:
@@ -121,7 +123,7 @@ def _lists(df: pd.DataFrame) -> pd.DataFrame:
     # DuckDB hands list columns over as numpy arrays; the builders expect lists, as store reads them.
     for c in df.columns:
         if c in LIST_COLUMNS and df[c].dtype == object:
-            df[c] = [list(x) if x is not None else [] for x in df[c]]
+            df[c] = [list(x) if isinstance(x, (list, tuple, np.ndarray)) else [] for x in df[c]]
     return df
 
 
@@ -131,7 +133,9 @@ class Atlas:
     def __init__(self, folder: Path | str, memory_limit: str = "512MB", threads: int = 2):
         self.folder = Path(folder)
         self._con = duckdb.connect(":memory:", config={"memory_limit": memory_limit, "threads": threads})
-        self._lock = threading.Lock()  # one connection: DuckDB's Python connection is not for two threads at once
+        self._memos: OrderedDict[tuple, str] = OrderedDict()
+        self._made = 0
+        self._lock = threading.RLock()  # one connection: DuckDB's Python connection is not for two threads at once
         for table, columns in schema.TABLES.items():
             rel = self._con.read_parquet(str(self.folder / f"{table}.parquet"))
             present = set(rel.columns)
@@ -160,8 +164,33 @@ class Atlas:
                     params[name] = words or [""]
                     masks += (f", coalesce(list_sum(list_transform({_q(spec.bits)}, lambda w: (1::UBIGINT << "
                               f"(list_position(${name}, w) - 1)::INTEGER))), 0)::UBIGINT AS {_q(spec.bits + '_bits')}")
+        # What makes two events one occasion (compare.occasion_key), hashed once for shared_by.
+        masks += f", hash({_OCCASION}) AS occasion"
         self._con.execute(f"CREATE TABLE events AS SELECT row_number() OVER (ORDER BY {_LATEST}) AS rid, {cols}{masks} "
                           f"FROM events_file ORDER BY rid", params)
+
+    def _memo(self, spec, value) -> str:
+        """The temporary table of the rows (rid) spec's predicate keeps for value, made once."""
+        sql = f"SELECT rid FROM events WHERE {spec.sql}"
+        return self._kept(sql, _used(sql, {spec.param: value}))
+
+    def _kept(self, sql: str, params: dict) -> str:
+        """A temporary table holding what sql (a SELECT of rid) returns with these parameters:
+        made on first use, then reused (the last MAX_MEMOS are kept)."""
+        key = (sql, repr(sorted(params.items())))
+        with self._lock:
+            name = self._memos.get(key)
+            if name is None:
+                self._made += 1
+                name = f"memo_{self._made}"  # our own counter, never a value from the reader
+                self._con.execute(f"CREATE TEMP TABLE {name} AS {sql}", params)
+                self._memos[key] = name
+                if len(self._memos) > MAX_MEMOS:
+                    _, old = self._memos.popitem(last=False)
+                    self._con.execute(f"DROP TABLE IF EXISTS {old}")
+            else:
+                self._memos.move_to_end(key)
+            return name
 
     def _df(self, sql: str, params: dict | None = None) -> pd.DataFrame:
         with self._lock:
@@ -174,9 +203,13 @@ class Atlas:
     def _where(self, filters: Filters, subset: Subset = ALL) -> tuple[str, dict]:
         """The filters and the subset as one predicate over `events` (no CTE: a plain scan keeps
         the table's order, which rows() and timeline_points() rely on)."""
-        pred, params = where(filters, self.vocab)
+        pred, params = where(filters, self.vocab, self._memo)
         sub = subset.sql.replace("FROM ev WHERE ", f"FROM events WHERE ({pred}) AND ")
-        return f"({pred}) AND ({sub})", {**params, **subset.params}
+        params = {**params, **subset.params}
+        if subset.memo:
+            sql = f"SELECT rid FROM events WHERE ({pred}) AND ({sub})"
+            return f"(rid IN (SELECT rid FROM {self._kept(sql, _used(sql, params))}))", {}
+        return f"({pred}) AND ({sub})", params
 
     # --- what every page needs -------------------------------------------------------------
 
@@ -267,13 +300,13 @@ class Atlas:
 
     # --- timeline ------------------------------------------------------------------------------
 
-    def timeline_points(self, filters: Filters, max_events: int, subset: Subset = ALL) -> tuple[pd.DataFrame, int]:
-        """At most about max_events dated events with an actor, oldest first, an even sample
-        across time when there are more (every k-th position of the date order), and how many
-        there are in all."""
+    def timeline_points(self, filters: Filters, max_events: int, total: int,
+                        subset: Subset = ALL) -> pd.DataFrame:
+        """At most about max_events dated events with an actor, oldest first: an even sample
+        across time when `total` (how many there are: the sum of actor_counts(dated=True)) is
+        more, every k-th position of the date order."""
         pred, params = self._where(filters, subset)
         base = f"FROM events WHERE {pred} AND date_start IS NOT NULL AND actor IS NOT NULL"
-        total = int(self._one(f"SELECT count(*) {base}", params)[0])
         cols = "event_id, actor, event_type, date_start, date_end, date_precision, venue, evidence"
         step = max(1, -(-total // max_events)) if total else 1
         # rid numbers every event of the set in date order; the matches are spread over it, so
@@ -281,13 +314,13 @@ class Atlas:
         sql = f"SELECT {cols} {base} AND rid % $q_step = 0 ORDER BY rid DESC LIMIT $q_limit"
         if step == 1:
             sql = f"SELECT {cols} {base} ORDER BY rid DESC"
-        return self._df(sql, {**params, "q_step": step, "q_limit": int(max_events)}), total
+        return self._df(sql, {**params, "q_step": step, "q_limit": int(max_events)})
 
     def yearly(self, filters: Filters) -> pd.DataFrame:
-        """Dated events per year and type (charts.yearly_figure)."""
+        """Dated events per year and type (charts.yearly_figure; its sum is every dated event)."""
         pred, params = self._where(filters)
         sql = ("SELECT substr(date_start, 1, 4) AS year, event_type AS type, count(*) AS n "
-               f"FROM events WHERE {pred} AND date_start IS NOT NULL AND event_type IS NOT NULL GROUP BY ALL ORDER BY year")
+               f"FROM events WHERE {pred} AND date_start IS NOT NULL GROUP BY ALL ORDER BY year")
         return self._df(sql, params)
 
     # --- compare -------------------------------------------------------------------------------
@@ -297,36 +330,64 @@ class Atlas:
         pred, params = self._where(filters)
         df = self._df(f"SELECT event_type, actor, count(*) AS n FROM events WHERE {pred} "
                       "AND list_contains($q_actors, actor) GROUP BY ALL", {**params, "q_actors": list(actors)})
-        wide = df.pivot(index="event_type", columns="actor", values="n") if len(df) else pd.DataFrame()
-        return wide.reindex(index=list(schema.EVENT_TYPES), columns=list(actors), fill_value=0).fillna(0).astype(int)
+        return _type_table(df, actors)
 
-    def venues_hosted(self, filters: Filters, actor: str, types: Sequence[str]) -> pd.DataFrame:
-        """Where the country hosted (policy.HOSTING_ROLES), busiest first, as compare.venues_hosted."""
+    def pair(self, filters: Filters, actors: Sequence[str], hosting: Sequence[str], brokering: Sequence[str],
+             limit: int, max_points: int) -> dict:
+        """Everything the comparison draws but its shared occasions, in one statement over the
+        actors' filtered events (read once): events by type, venues hosted (policy.HOSTING_ROLES),
+        parties of the talks brokered, stated aid (total, count, the `limit` most recent rows),
+        and the timeline (dated events per actor, at most about max_points of them to draw)."""
         pred, params = self._where(filters)
-        sql = ("SELECT venue, count(*) AS events, min(date_start) AS first, max(date_start) AS last "
-               f"FROM events WHERE {pred} AND actor = $q_actor AND list_contains($q_types, event_type) "
-               "AND venue IS NOT NULL AND list_contains($q_roles, actor_role) GROUP BY venue ORDER BY events DESC, venue")
-        df = self._df(sql, {**params, "q_actor": actor, "q_types": list(types), "q_roles": sorted(HOSTING_ROLES)})
-        return df if len(df) else pd.DataFrame(columns=["venue", "events", "first", "last"])
-
-    def parties_of(self, filters: Filters, actor: str, types: Sequence[str]) -> pd.DataFrame:
-        """The parties of the actor's events of these types, with how often (ISO3 or names)."""
-        pred, params = self._where(filters)
-        sql = ("SELECT party, count(*) AS events FROM (SELECT unnest(parties) AS party "
-               f"FROM events WHERE {pred} AND actor = $q_actor AND list_contains($q_types, event_type)) "
-               "WHERE party IS NOT NULL GROUP BY party ORDER BY events DESC, party")
-        return self._df(sql, {**params, "q_actor": actor, "q_types": list(types)})
-
-    def aid(self, filters: Filters, actor: str, limit: int) -> tuple[pd.DataFrame, float, int]:
-        """The actor's aid events with a stated amount (the first `limit`, oldest first), their
-        total in US dollars and how many there are."""
-        pred, params = self._where(filters)
-        params = {**params, "q_actor": actor, "q_limit": int(limit)}
-        base = f"FROM events WHERE {pred} AND actor = $q_actor AND event_type = 'aid' AND amount_usd IS NOT NULL"
-        total, n = self._one(f"SELECT coalesce(sum(amount_usd), 0), count(*) {base}", params)
-        rows = self._df(f"SELECT date_start, amount_usd, parties, evidence {base} ORDER BY rid DESC LIMIT $q_limit",
-                        params)
-        return rows, float(total), int(n)
+        params = {**params, "q_actors": list(actors), "q_hosting": list(hosting), "q_brokering": list(brokering),
+                  "q_roles": sorted(HOSTING_ROLES), "q_limit": int(limit), "q_points": int(max_points)}
+        sql = (f"WITH p AS MATERIALIZED (SELECT rid, actor, event_type, venue, actor_role, date_start, parties, "
+               f"amount_usd FROM events WHERE {pred} AND list_contains($q_actors, actor)), "
+               "d AS (SELECT greatest(1, ceil(count(*) / $q_points))::BIGINT AS step FROM p WHERE date_start IS NOT NULL) "
+               "SELECT 'type' AS kind, actor, event_type AS k, count(*) AS n FROM p GROUP BY ALL "
+               "UNION ALL BY NAME SELECT 'venue' AS kind, actor, venue AS k, count(*) AS n, min(date_start) AS first, "
+               "max(date_start) AS last FROM p WHERE list_contains($q_hosting, event_type) AND venue IS NOT NULL "
+               "AND list_contains($q_roles, actor_role) GROUP BY ALL "
+               "UNION ALL BY NAME SELECT 'party' AS kind, actor, party AS k, count(*) AS n FROM (SELECT actor, "
+               "unnest(parties) AS party FROM p WHERE list_contains($q_brokering, event_type)) "
+               "WHERE party IS NOT NULL GROUP BY ALL "
+               "UNION ALL BY NAME SELECT 'aid' AS kind, actor, count(*) AS n, sum(amount_usd) AS amount FROM p "
+               "WHERE event_type = 'aid' AND amount_usd IS NOT NULL GROUP BY ALL "
+               "UNION ALL BY NAME SELECT 'aid_row' AS kind, rid, actor FROM p "
+               "WHERE event_type = 'aid' AND amount_usd IS NOT NULL "
+               "QUALIFY row_number() OVER (PARTITION BY actor ORDER BY rid) <= $q_limit "
+               "UNION ALL BY NAME SELECT 'lane' AS kind, actor, count(*) AS n FROM p WHERE date_start IS NOT NULL "
+               "GROUP BY ALL "
+               "UNION ALL BY NAME SELECT 'point' AS kind, rid FROM p WHERE date_start IS NOT NULL "
+               "AND rid % (SELECT step FROM d) = 0")
+        agg = self._df(sql, params)
+        kind = agg["kind"]
+        types = agg.loc[kind == "type", ["actor", "k", "n"]].rename(columns={"k": "event_type"})
+        lanes = agg[kind == "lane"].sort_values(["n", "actor"], ascending=[False, True])
+        # The few rows drawn or listed, with their evidence, in one more read.
+        picked = agg.loc[kind.isin(["point", "aid_row"]), "rid"].astype(int).tolist()
+        detail = self._df("SELECT rid, event_id, actor, event_type, date_start, date_end, date_precision, venue, "
+                          "evidence, amount_usd, parties FROM events WHERE rid IN (SELECT unnest($q_rids))",
+                          {"q_rids": picked}).set_index("rid")
+        point_rids = sorted(agg.loc[kind == "point", "rid"].astype(int), reverse=True)[: int(max_points)]
+        out = {"types": _type_table(types, actors), "venues": {}, "parties": {}, "aid": {},
+               "lanes": pd.Series(lanes["n"].to_numpy(int), index=lanes["actor"].tolist(), dtype=int),
+               "points": detail.loc[point_rids, ["event_id", "actor", "event_type", "date_start", "date_end",
+                                                 "date_precision", "venue", "evidence"]].reset_index(drop=True)}
+        rows = detail.loc[sorted(agg.loc[kind == "aid_row", "rid"].astype(int))]
+        for a in actors:
+            mine = agg["actor"] == a
+            v = agg[(kind == "venue") & mine]
+            v = pd.DataFrame({"venue": v["k"].to_numpy(object), "events": v["n"].to_numpy(int),
+                              "first": v["first"].to_numpy(object), "last": v["last"].to_numpy(object)})
+            out["venues"][a] = v.sort_values(["events", "venue"], ascending=[False, True]).reset_index(drop=True)
+            pt = agg[(kind == "party") & mine]
+            pt = pd.DataFrame({"party": pt["k"].to_numpy(object), "events": pt["n"].to_numpy(int)})
+            out["parties"][a] = pt.sort_values(["events", "party"], ascending=[False, True]).reset_index(drop=True)
+            aid = agg[(kind == "aid") & mine]
+            shown = rows[rows["actor"] == a][["date_start", "amount_usd", "parties", "evidence"]].reset_index(drop=True)
+            out["aid"][a] = (shown, float(aid["amount"].sum()) if len(aid) else 0.0, int(aid["n"].sum()) if len(aid) else 0)
+        return out
 
     def tag_counts(self, filters: Filters) -> dict[str, int]:
         """Filtered events tagged with each organisation."""
@@ -366,7 +427,3 @@ def schema_table(name: str) -> str:
         raise KeyError(name)
     return name
 
-
-def as_date(value) -> date | None:
-    """DuckDB's DATE (a datetime.date) or None."""
-    return value if isinstance(value, date) else None
