@@ -725,3 +725,10 @@ def test_rules_we_carries_over_coordinated_verbs():
             'between them," the Norwegian foreign minister said.')
     got = pairs(text)
     assert ("talks_hosted", "NOR") in got and ("talks_hosted", "USA") not in got
+
+
+def test_rules_a_term_held_and_handed_on_gives_both_holders():
+    evs = {e["actor"]: e for e in events("Hungary took over the EU presidency in July and will pass it to Poland at the end of December.",
+                                         "2024-07-15") if e["event_type"] == "leadership_role"}
+    assert (evs["HUN"]["modality"], evs["HUN"]["date_start"]) == ("asserted", "2024-07-01")
+    assert (evs["POL"]["modality"], evs["POL"]["date_start"], evs["POL"]["parties"]) == ("planned", "2024-12-01", ["HUN"])

@@ -551,7 +551,10 @@ class Extractor:
         if c.event_type == "leadership_role":
             turn = cx.handover(an, s, c.start, c.end)
             if turn is not None:  # the new holder; the giver is a party: "Brazil handed over ... to South Africa"
-                return [turn[0]], "agent"
+                held = set(an.lower[c.start:turn[2]]) & {"took", "assumed", "holds", "held", "takes", "assumes", "chairs", "chaired"}
+                own = cx.left_subject(an, s, c.start, blocked) if held and turn[1] is None else None
+                # "Hungary took over the presidency in July and will pass it to Poland": Hungary's own term too
+                return ([own] if own is not None and own.state != turn[0].state else []) + [turn[0]], "agent"
         if c.event_type == "peacekeeping":
             units = cx.contributors(an, s, c.start, c.end)
             if units:
@@ -826,7 +829,7 @@ class Extractor:
             ev.lat, ev.lon = (pt if pt else (None, None))
         ev.modality = cx.modality(an, s, c.start, c.end, "planned" if t == "summit" and c.event_type == "initiative" else c.base_modality)
         turn = cx.handover(an, s, c.start, c.end) if t == "leadership_role" else None
-        if turn is not None and turn[2] > c.start and ev.modality == "asserted":
+        if turn is not None and turn[2] > c.start and ev.modality == "asserted" and turn[0].state == actor:
             ev.modality = cx.modality(an, s, turn[2], turn[2] + 1)  # "the presidency will pass from A to B"
         if t == "talks_hosted" and ev.modality in ("planned", "hypothetical"):
             ev.event_type = t = "mediation_offer"  # talks not yet held: "will host the next round"
@@ -853,6 +856,10 @@ class Extractor:
 
     def _date(self, an, s, c, ev, disc):
         trig_char = an.doc[c.start].idx
+        turn = cx.handover(an, s, c.start, c.end) if ev.event_type == "leadership_role" else None
+        if turn is not None and turn[0].state == ev.actor:
+            last = an.doc[turn[0].end - 1]
+            trig_char = last.idx + len(last.text)  # "took over in July and will pass it to Poland in December": Poland's date
         dates = s.dates
         if ev.modality in ("asserted", "negated") and an.published:
             # "ratified on 6 December" in a January paper: last December; "a nuclear-free world by 2045" is no date of an act done
