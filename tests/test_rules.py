@@ -732,3 +732,16 @@ def test_rules_a_term_held_and_handed_on_gives_both_holders():
                                          "2024-07-15") if e["event_type"] == "leadership_role"}
     assert (evs["HUN"]["modality"], evs["HUN"]["date_start"]) == ("asserted", "2024-07-01")
     assert (evs["POL"]["modality"], evs["POL"]["date_start"], evs["POL"]["parties"]) == ("planned", "2024-12-01", ["HUN"])
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Tokayev thanked Xi Jinping for hosting the meeting in Beijing and for the warm welcome.", ("talks_hosted", "CHN")),
+    ("Kazakhstan stands ready to provide any necessary help and to host negotiations between the parties.", ("aid", "KAZ")),
+])
+def test_rules_thanks_for_a_visit_and_vague_help_are_no_acts(text, absent):
+    assert absent not in pairs(text)
+
+
+def test_rules_concrete_aid_beside_an_offer_of_talks_stays():
+    got = pairs("Uzbekistan is prepared to offer its territory as a venue and to send humanitarian aid to Afghanistan.")
+    assert {("mediation_offer", "UZB"), ("aid", "UZB")} <= got

@@ -381,6 +381,9 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
     # An offer covers the act it offers: "proposed to provide a platform for talks" is no hosting.
     kept = []
     for c in out:
+        if c.event_type == "aid" and _concrete_aid(an, s, c):
+            kept.append(c)  # "and to send humanitarian aid to Afghanistan": aid of its own, beside the offer of talks
+            continue
         shadow = any(o.start <= c.end and c.start <= o.end + 8 and (o.event_type == c.event_type or
                      (o.event_type == "mediation_offer" and (c.event_type in ("talks_hosted", "talks_meeting", "aid") or (
                          c.event_type == "summit" and not set(an.lower[c.start:c.end]) & MEETING_NOUNS))))
@@ -388,6 +391,14 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
         if not shadow:
             kept.append(c)
     return offers + kept
+
+
+def _concrete_aid(an: Analysis, s: Sentence, c: Candidate) -> bool:
+    """Aid with a kind, an amount or a recipient ('humanitarian aid to Afghanistan'), not 'any assistance'."""
+    window = an.lower[c.start:min(s.end, c.end + 6)]
+    if set(window) & (FUNDS_WORDS | GOODS_WORDS | {"humanitarian"}):
+        return True
+    return any(m.state and an.lower[m.start - 1] == "to" and c.end <= m.start <= c.end + 4 for m in s.mentions)
 
 
 def _body_after(an: Analysis, s: Sentence, b: int) -> bool:
@@ -546,6 +557,12 @@ class Extractor:
         thanked = cx.thanked_for(an, s, c.start)
         if thanked and "bilateral" in an.lower[c.start:c.end + 2]:
             return [], ""  # "thanked Uzbekistan for hosting the bilateral meeting": a visit, not talks between others
+        if thanked and c.event_type == "talks_hosted" and not cx.between_parties(an, s):
+            thanker = cx.left_subject(an, s, thanked[0].start, blocked)
+            sides = (cx.coordinated(an, s, thanker) if thanker is not None else []) + [
+                m for m in cx.cue_parties(an, s, frozenset({"with"})) if m.start > c.start]
+            if len({m.state for m in sides if m.state} - {m.state for m in thanked}) < 2:
+                return [], ""  # "Tokayev thanked Xi for hosting the meeting in Beijing": his own visit, not talks of others
         if thanked:
             return thanked, "agent"
         if c.event_type == "leadership_role":
