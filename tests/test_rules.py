@@ -745,3 +745,10 @@ def test_rules_thanks_for_a_visit_and_vague_help_are_no_acts(text, absent):
 def test_rules_concrete_aid_beside_an_offer_of_talks_stays():
     got = pairs("Uzbekistan is prepared to offer its territory as a venue and to send humanitarian aid to Afghanistan.")
     assert {("mediation_offer", "UZB"), ("aid", "UZB")} <= got
+
+
+def test_rules_attendees_listed_later_join_the_summit_just_reported():
+    text = ("The CIS summit opened in Dushanbe on 8 October 2024. "
+            "Other guests at the summit included the presidents of Kazakhstan, Kyrgyzstan and Uzbekistan.")
+    (ev,) = [e for e in events(text, "2024-10-09") if (e["event_type"], e["actor"]) == ("summit", "TJK")]
+    assert {"KAZ", "KGZ", "UZB"} <= set(ev["parties"])

@@ -765,6 +765,12 @@ class Extractor:
                     disc.sides = list(e.parties)
                 elif disc.sides:  # "Norway, the co-host of the round, said ...": the sides named before
                     e.parties = [p for p in disc.sides if p != e.actor]
+        if disc.summit is not None and not any(e.event_type == "summit" for e in events) and any(
+                c.event_type == "summit" for c in cands) and set(an.lower[s.start:s.end]) & ATTENDANCE_WORDS:
+            # "Other speakers at the Summit included the presidents of A and B": more attendees of the summit just reported
+            extra = cx.party_codes([m for m in s.mentions if m.label in ("COUNTRY", "LEADER") and m.kind != "demonym"],
+                                   {disc.summit.actor}, an)
+            disc.summit.parties += [p for p in extra if p not in disc.summit.parties]
         hosts = [e for e in events if e.event_type == "summit" and (e.how in ("venue", "agent", "possessor", "phrase")
                                                                     or e.actor == e.venue_country) and e.modality == "asserted"]  # documents are signed at the summit held, not the next one
         if hosts:
@@ -1017,6 +1023,8 @@ GOODS_WORDS = frozenset({"tonnes", "tons", "tonne", "ton", "cargo", "supplies", 
                          "flight", "tents", "blankets", "food", "medicines", "rescuers", "convoy", "kg", "kilograms"})
 # Verbs by which a body proclaims what a state proposed: "the Assembly declared 29 August the Day against Nuclear Tests".
 PROCLAIM = frozenset({"declared", "proclaimed", "established", "adopted", "created", "launched", "founded", "set", "instituted"})
+# Words that list who attended a gathering.
+ATTENDANCE_WORDS = frozenset({"included", "include", "attended", "participants", "speakers", "joined", "delegations", "guests"})
 # Words for a gathering a document may be adopted at.
 GATHERING_WORDS = frozenset({"summit", "forum", "conference", "meeting", "event", "session", "congress", "ministerial", "gathering"})
 # Talks a mediator holds with each side apart.
