@@ -752,3 +752,9 @@ def test_rules_attendees_listed_later_join_the_summit_just_reported():
             "Other guests at the summit included the presidents of Kazakhstan, Kyrgyzstan and Uzbekistan.")
     (ev,) = [e for e in events(text, "2024-10-09") if (e["event_type"], e["actor"]) == ("summit", "TJK")]
     assert {"KAZ", "KGZ", "UZB"} <= set(ev["parties"])
+
+
+def test_rules_un_missions_are_the_un():
+    (ev,) = [e for e in events("Kazakhstan sent its tenth contingent of peacekeepers to UNIFIL on 13 November 2023.", "2023-11-15")
+             if e["event_type"] == "peacekeeping"]
+    assert ev["actor"] == "KAZ" and ev["organisations"] == ["UN"]
