@@ -758,3 +758,16 @@ def test_rules_un_missions_are_the_un():
     (ev,) = [e for e in events("Kazakhstan sent its tenth contingent of peacekeepers to UNIFIL on 13 November 2023.", "2023-11-15")
              if e["event_type"] == "peacekeeping"]
     assert ev["actor"] == "KAZ" and ev["organisations"] == ["UN"]
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("The AU force was set up in 2007. It includes troops from Uganda, Burundi and Kenya.", {"UGA", "BDI", "KEN"}),
+    ("The UN mission in Cyprus comprises contingents from Argentina, Slovakia and the United Kingdom.", {"ARG", "SVK", "GBR"}),
+])
+def test_rules_a_force_that_includes_units_from_states(text, actors):
+    assert {("peacekeeping", a) for a in actors} <= pairs(text)
+
+
+def test_rules_an_army_that_includes_units_is_no_force():
+    assert not [e for e in events("The parade included units from Kazakhstan, Kyrgyzstan and Tajikistan on Victory Day.")
+                if e["event_type"] == "peacekeeping"]

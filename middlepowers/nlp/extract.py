@@ -401,6 +401,16 @@ def _concrete_aid(an: Analysis, s: Sentence, c: Candidate) -> bool:
     return any(m.state and an.lower[m.start - 1] == "to" and c.end <= m.start <= c.end + 4 for m in s.mentions)
 
 
+def _force_context(an: Analysis, s: Sentence) -> bool:
+    """A peacekeeping or stabilisation force named in this sentence or the one before it in the paragraph."""
+    words = {"force", "forces", "mission", "peacekeeping", "peacekeepers", "contingent", "stabilisation", "stabilization"}
+    if set(an.lower[s.start:s.end]) & words:
+        return True
+    prev = an.sentences[s.index - 1] if s.index > 0 else None
+    return prev is not None and prev.paragraph == s.paragraph and (
+        any(label == "peacekeeping" for label, _, _, _ in prev.matches) or bool(set(an.lower[prev.start:prev.end]) & words))
+
+
 def _body_after(an: Analysis, s: Sentence, b: int) -> bool:
     """'chairs the Ad Hoc Liaison Committee': a named body right after a chair word."""
     k = b
@@ -664,6 +674,8 @@ class Extractor:
             if prev.paragraph == s.paragraph and (c.event_type == "peacekeeping" or an.lower[c.start - 1] == "the"):
                 # "the force", "the summit": the organisation of the sentence before, in the same paragraph
                 orgs = [m.value for m in prev.mentions if m.label == "ORG"][:1]
+        if not orgs and c.event_type == "peacekeeping" and an.lower[c.start] in ("include", "includes", "included", "comprises", "comprise"):
+            orgs = list(disc.orgs[:1])  # "It includes units from A and B": the force of the organisation just named
         out: list[str] = []
         for o in orgs:
             for x in (o, self.parents.get(o)):
@@ -828,6 +840,9 @@ class Extractor:
             return None  # "a draft agreement awaiting signature": nothing signed yet
         if t == "agreement" and an.lower[c.start] in ("concluded", "conclude", "concludes") and set(an.lower[c.start:c.end]) & TALK_NOUNS:
             return None  # "concluded a round of negotiations on a peace agreement": talks ended, nothing signed
+        if t == "peacekeeping" and an.lower[c.start] in ("include", "includes", "included", "including", "comprise", "comprises",
+                                                         "comprised", "consists", "consisted") and not _force_context(an, s):
+            return None  # "they include units from A and B" counts only where a force was just named
         orgs = self.organisations(s, c, disc, an)
         if t == "leadership_role" and not orgs and not _body_after(an, s, c.end):
             return None

@@ -289,6 +289,8 @@ def pattern_peacekeeping():
         [_w(["troops", "soldiers", "peacekeepers", "servicemen", "personnel"]), _gap(2), _w(["serving", "deployed", "stationed"])],
         [_w(STABILISATION), _w(["force", "forces", "mission", "missions"])],
         [_w(["force", "forces", "mission", "missions"]), _gap(8), _w(["contingents", "units", "troops", "battalions"]), _w(["from", "of"])],
+        [_w(["include", "includes", "included", "including", "comprise", "comprises", "comprised", "consists", "consisted"]), _gap(2),
+         _w(["contingents", "units", "troops", "battalions", "soldiers"]), _w(["from", "of"])],
     ]
 
 
