@@ -771,3 +771,10 @@ def test_rules_a_force_that_includes_units_from_states(text, actors):
 def test_rules_an_army_that_includes_units_is_no_force():
     assert not [e for e in events("The parade included units from Kazakhstan, Kyrgyzstan and Tajikistan on Victory Day.")
                 if e["event_type"] == "peacekeeping"]
+
+
+def test_rules_an_earlier_round_where_the_talks_were_held_is_its_own_event():
+    text = ("Armenia and Azerbaijan have met several times, including a round of talks on 6 April in Almaty, "
+            "where an earlier round had taken place on 26-27 February.")
+    evs = [e for e in events(text) if (e["event_type"], e["actor"]) == ("talks_hosted", "KAZ")]
+    assert sorted(e["date_start"] for e in evs) == ["2024-02-26", "2024-04-06"]

@@ -365,6 +365,8 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             out.append(Candidate("talks_meeting", rule, a, b))
         elif label == "invited_to":
             out.append(Candidate("invited_to", rule, a, b))
+        elif label == "talks_where":
+            out.append(Candidate("talks_where", rule, a, b))
         elif label == "summit_meeting":
             words = set(an.lower[b:min(s.end, b + 8)])
             if words & {"states", "countries", "member", "members", "nations"} or any(
@@ -738,6 +740,12 @@ class Extractor:
             if c.event_type == "invited_to":
                 keep(self._invited(an, s, c, article_id, disc, blocked))
                 continue
+            if c.event_type == "talks_where":
+                ev = self._talks_where(an, s, c, article_id, disc, blocked)
+                if ev is not None and (ev.event_type, ev.actor, "where") not in seen:
+                    seen.add((ev.event_type, ev.actor, "where"))
+                    events.append(ev)  # another round at the same place, an occasion of its own
+                continue
             if c.event_type == "summit" and _setting_only(an, s, c.start):
                 continue
             found, how = self.actors(an, s, c, blocked, disc)
@@ -982,6 +990,19 @@ class Extractor:
         if host in codes or len(codes) < 2 or cx.anaphor(an, s, c.start):
             return None
         return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, codes)
+
+    def _talks_where(self, an, s, c, article_id, disc, blocked):
+        """'a round in Almaty, where an earlier round had been held in February': talks at the place before the comma."""
+        place = next((m for m in s.mentions if m.end == c.start and m.label == "PLACE" and m.place is not None), None)
+        if place is None:
+            return None
+        subj = cx.left_subject(an, s, place.start, blocked)
+        codes = cx.party_codes((cx.coordinated(an, s, subj) if subj is not None else []) + cx.between_parties(an, s), set())
+        if place.iso3 in codes:
+            return None
+        noun = c.end - 1  # date the round by the words of its own clause
+        return self._hosted_meeting(an, s, Candidate("talks_hosted", c.rule, noun, c.end), article_id, disc, blocked, place,
+                                    place.iso3, codes)
 
     def _invited(self, an, s, c, article_id, disc, blocked):
         """'Palestinian factions are expected to be invited to Cairo': sides invited to a state's city, an offer of talks."""

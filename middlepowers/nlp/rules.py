@@ -160,6 +160,11 @@ def pattern_talks_meeting():
                               {"LOWER": {"IN": ["in", "at"]}}]]
 
 
+def pattern_talks_where():
+    """'... in Almaty, where an earlier round had been held in February' (the place is the one before the comma)."""
+    return "talks_where", [[{"LOWER": ","}, {"LOWER": "where"}, _gap(4), _w(["round", "rounds", "talks", "negotiations", "consultations"])]]
+
+
 def pattern_invited_to():
     """'the factions are expected to be invited to Cairo', 'Doha invited both sides to Qatar' (checked in extract.py)."""
     return "invited_to", [[_w(["invited", "invite", "invites", "inviting", "invitation", "invitations"]), _gap(6), {"LOWER": "to"}]]
@@ -297,7 +302,7 @@ def pattern_peacekeeping():
 RULES = [
     pattern_host_talks, pattern_act_as_host, pattern_mediated, pattern_mediated_by, pattern_facilitated, pattern_platform, pattern_talks_by,
     pattern_talks_which_hosted, pattern_with_mediation, pattern_mediation_noun, pattern_played_host, pattern_co_mediators,
-    pattern_talks_meeting, pattern_invited_to, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_ministerial_meeting, pattern_initiative, pattern_chair,
+    pattern_talks_meeting, pattern_talks_where, pattern_invited_to, pattern_offer_to, pattern_offer_of, pattern_summit, pattern_ministerial_meeting, pattern_initiative, pattern_chair,
     pattern_seat, pattern_aid, pattern_sign, pattern_agreed_to, pattern_passive_signed, pattern_joint_document, pattern_disarmament, pattern_peacekeeping,
 ]
 
