@@ -787,7 +787,7 @@ class Extractor:
                     e.parties = [p for p in disc.sides if p != e.actor]
         if disc.summit is not None and not any(e.event_type == "summit" for e in events) and any(
                 c.event_type == "summit" for c in cands) and set(an.lower[s.start:s.end]) & ATTENDANCE_WORDS:
-            # "Other speakers at the Summit included the presidents of A and B": more attendees of the summit just reported
+            # "Guests at the summit also included the leaders of A and B": more attendees of the summit just reported
             extra = cx.party_codes([m for m in s.mentions if m.label in ("COUNTRY", "LEADER") and m.kind != "demonym"],
                                    {disc.summit.actor}, an)
             disc.summit.parties += [p for p in extra if p not in disc.summit.parties]
@@ -992,7 +992,7 @@ class Extractor:
         return self._hosted_meeting(an, s, c, article_id, disc, blocked, place, host, codes)
 
     def _talks_where(self, an, s, c, article_id, disc, blocked):
-        """'a round in Almaty, where an earlier round had been held in February': talks at the place before the comma."""
+        """'talks in Vienna, where the first round took place in May': talks at the place before the comma."""
         place = next((m for m in s.mentions if m.end == c.start and m.label == "PLACE" and m.place is not None), None)
         if place is None:
             return None

@@ -161,7 +161,7 @@ def pattern_talks_meeting():
 
 
 def pattern_talks_where():
-    """'... in Almaty, where an earlier round had been held in February' (the place is the one before the comma)."""
+    """'... talks in Vienna, where the first round took place in May' (the place is the one before the comma)."""
     return "talks_where", [[{"LOWER": ","}, {"LOWER": "where"}, _gap(4), _w(["round", "rounds", "talks", "negotiations", "consultations"])]]
 
 
