@@ -162,7 +162,7 @@ def pattern_talks_meeting():
 
 def pattern_talks_where():
     """'... talks in Vienna, where the first round took place in May' (the place is the one before the comma)."""
-    return "talks_where", [[{"LOWER": ","}, {"LOWER": "where"}, _gap(4), _w(["round", "rounds", "talks", "negotiations", "consultations"])]]
+    return "talks_where", [[{"LOWER": ","}, {"LOWER": "where"}, _gap(6), _w(["round", "rounds", "talks", "negotiations", "consultations"])]]
 
 
 def pattern_invited_to():
