@@ -778,3 +778,12 @@ def test_rules_an_earlier_round_where_the_talks_were_held_is_its_own_event():
             "where they had held a first round on 26-27 February.")
     evs = [e for e in events(text) if (e["event_type"], e["actor"]) == ("talks_hosted", "KAZ")]
     assert sorted(e["date_start"] for e in evs) == ["2024-02-26", "2024-04-06"]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Kazakhstan launched the Astana International Forum and the Central Asian Climate Fund in 2022.", "KAZ"),
+    ("He spoke about Azerbaijan's role in the establishment of the OTS Youth Network and the Turkic Academy of Sciences in 2021.", "AZE"),
+])
+def test_rules_two_named_institutions_are_two_initiatives(text, actor):
+    evs = [e for e in events(text) if (e["event_type"], e["actor"]) == ("initiative", actor)]
+    assert len(evs) == 2 and len({e["name"] for e in evs}) == 2

@@ -8,7 +8,9 @@ Repeated mentions of one occasion in an article are merged into one event.
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from .. import reference
@@ -413,6 +415,23 @@ def _force_context(an: Analysis, s: Sentence) -> bool:
         any(label == "peacekeeping" for label, _, _, _ in prev.matches) or bool(set(an.lower[prev.start:prev.end]) & words))
 
 
+INSTITUTION_WORDS = INITIATIVE_NOUNS | {"academy", "foundation", "parliamentary", "youth"}
+_SECOND_NAME = re.compile(r"\s*,?\s+and\s+(?:the\s+)?((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|and|on|the|[A-Z][\w’'-]*))*)")
+
+
+def _second_name(s: Sentence, name: str) -> str | None:
+    """'the X Network and the Y Organization': the second named institution coordinated with the first."""
+    at = s.text.find(name)
+    if at < 0:
+        return None
+    m = _SECOND_NAME.match(s.text, at + len(name))
+    if not m:
+        return None
+    second = re.sub(r"\s+(?:of|for|and|on|the)$", "", m.group(1).strip())
+    words = second.lower().split()
+    return second if len(words) >= 2 and set(words) & INSTITUTION_WORDS and second != name else None
+
+
 def _body_after(an: Analysis, s: Sentence, b: int) -> bool:
     """'chairs the Ad Hoc Liaison Committee': a named body right after a chair word."""
     k = b
@@ -791,6 +810,17 @@ class Extractor:
             extra = cx.party_codes([m for m in s.mentions if m.label in ("COUNTRY", "LEADER") and m.kind != "demonym"],
                                    {disc.summit.actor}, an)
             disc.summit.parties += [p for p in extra if p not in disc.summit.parties]
+        for e in list(events):
+            if e.event_type == "initiative" and e.name:
+                halves = re.split(r",?\s+and\s+(?:the\s+)?", e.name, maxsplit=1)
+                if len(halves) == 2 and all(len(h.split()) >= 2 and set(h.lower().split()) & INSTITUTION_WORDS for h in halves):
+                    e.name = halves[0]  # "the X Forum and the Y Fund" named as one: two institutions
+            second = _second_name(s, e.name) if e.event_type == "initiative" and e.name else None
+            if second and not any(o.event_type == "initiative" and o.actor == e.actor and o.name == second for o in events):
+                twin = copy.copy(e)  # "the establishment of the X Network and the Y Organisation": two institutions
+                twin.name, twin.parties, twin.organisations = second, list(e.parties), list(e.organisations)
+                e.occasion, twin.occasion = e.name, second  # two institutions are two occasions, even in one sentence
+                events.append(twin)
         hosts = [e for e in events if e.event_type == "summit" and (e.how in ("venue", "agent", "possessor", "phrase")
                                                                     or e.actor == e.venue_country) and e.modality == "asserted"]  # documents are signed at the summit held, not the next one
         if hosts:
