@@ -492,3 +492,23 @@ def test_build_keeps_the_previous_set_and_removes_older_ones(small):
         build(arts, out)
     sets = sorted(p.name for p in out.iterdir() if p.name.startswith(store.VERSION_PREFIX))
     assert len(sets) == 2 and store.current_set(out).name == sets[-1]
+
+
+def test_build_event_id_does_not_name_the_rule(small, monkeypatch):
+    # Renaming or splitting a rule function must not change the ids a link or a review refers to.
+    from dataclasses import replace as dc_replace
+
+    from middlepowers.nlp import extract
+
+    arts, out = small
+    build(arts, out)
+    before = store.read_tables(out)["events"][["event_id", "event_type", "actor", "evidence_start"]]
+    real = extract.Event.row
+
+    def renamed(self):
+        return real(dc_replace(self, rule=f"renamed_{self.rule}"))
+
+    monkeypatch.setattr(extract.Event, "row", renamed)
+    build(arts, out)
+    after = store.read_tables(out)["events"][["event_id", "event_type", "actor", "evidence_start"]]
+    assert before.equals(after)

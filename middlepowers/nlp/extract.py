@@ -269,7 +269,8 @@ class Event:
 
     def row(self) -> dict:
         s = self.sentence
-        key = f"{self.article_id}|{self.event_type}|{self.actor}|{s.start_char}|{self.rule}"
+        # What the text says, never a rule's name: renaming or splitting a rule keeps the id.
+        key = f"{self.article_id}|{self.event_type}|{self.actor}|{s.start_char}|{self.trigger.lower()}|{self.occasion or ''}"
         return {
             "event_id": hashlib.sha1(key.encode()).hexdigest()[:16],
             "article_id": self.article_id,
