@@ -31,7 +31,7 @@ CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 TABLE = '[data-testid="stDataFrame"] canvas, [data-testid="stDataFrame"] [role="grid"]'
 # (page, path, what counts as its main chart)
 PAGES = [("overview", "", TABLE), ("map", "Map", CANVAS), ("timeline", "Timeline", PLOT), ("compare", "Compare", PLOT),
-         ("organisations", "Organisations", PLOT), ("sources", "Sources", '[data-testid="stHtml"] mark, [data-testid="stHtml"]')]
+         ("organisations", "Organisations", CANVAS), ("sources", "Sources", '[data-testid="stHtml"] mark, [data-testid="stHtml"]')]
 MINIMAL = '''
 import pandas as pd
 import plotly.graph_objects as go
@@ -98,6 +98,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--data", type=Path, help="a folder of tables (default: build the seed articles)")
     ap.add_argument("--events", type=int, help="synthetic tables of this many events instead of the seeds")
+    ap.add_argument("--pages", nargs="*", help="only these pages (overview, map, ...)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -127,6 +128,8 @@ def main() -> int:
             with serve(ROOT / "app.py", env, ROOT) as url:
                 visit(browser, url, TABLE)
                 for name, path, selector in PAGES:
+                    if args.pages and name not in args.pages:
+                        continue
                     results[name] = [visit(browser, f"{url}/{path}", selector) for _ in range(args.repeat)]
             browser.close()
     base = statistics.median(results["minimal"])
@@ -134,6 +137,8 @@ def main() -> int:
     print(f"  {'minimal app':<14} {base:6.2f}")
     worst = 0.0
     for name, _, _ in PAGES:
+        if name not in results:
+            continue
         t = statistics.median(results[name])
         worst = max(worst, t / base)
         print(f"  {name:<14} {t:6.2f}  {t / base:4.2f}x  {'ok' if t / base <= TARGET else 'OVER TARGET'}")

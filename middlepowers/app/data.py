@@ -93,7 +93,7 @@ class Tables:
 
 # cache_resource: one per table set for every session; the key is the set's folder and its files'
 # sizes and times, so a rebuild (a new set behind `current`) is read afresh.
-@st.cache_resource(show_spinner="Reading the tables…", max_entries=4)
+@st.cache_resource(show_spinner="Reading the tables…", max_entries=2)
 def _read(folder: str, fp: tuple) -> Tables:
     from .. import schema
 
