@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from middlepowers.app import sidebar, widgets
-from middlepowers.views import charts, compare, listing, query
+from middlepowers.views import charts, compare, listing
 from middlepowers.views.columns import EV, IN, OR
 from middlepowers.views.text import md_escape
 
@@ -70,7 +70,7 @@ table(ms.rename(columns={a: names.get(a, a) for a in pair}), "memberships", "No 
 
 st.header("Shared occasions")
 st.caption("Occasions where both act (same name, or same type, venue and date), or one acts with the other as a party.")
-widgets.events_table(view, key="shared_events", subset=query.shared_by(*pair), filters=fp)
+widgets.events_table(view, key="shared_events", rids=both["shared"])
 
 st.header("Both over time")
 lanes = both["lanes"]

@@ -12,12 +12,16 @@ from ..views.palette import actor_hex
 
 
 def events_table(view, key: str, subset: query.Subset = query.ALL, limit: int = listing.MAX_ROWS,
-                 filters=None, paged: bool = True) -> None:
-    """The filtered events (narrowed by subset), most recent first, each with a link to its
-    article; a page of `limit` rows at a time, read from DuckDB with their evidence."""
+                 filters=None, paged: bool = True, rids: list[int] | None = None) -> None:
+    """The filtered events (narrowed by subset, or the events `rids` names), most recent first,
+    each with a link to its article; a page of `limit` rows at a time, read from DuckDB with
+    their evidence."""
     same = filters is None and subset is query.ALL
     filters = filters or view.filters
-    n = view.n_events if same else view.q.count(filters, subset)  # the sidebar counted these already
+    if rids is not None:
+        n = len(rids)
+    else:
+        n = view.n_events if same else view.q.count(filters, subset)  # the sidebar counted these already
     if not n:
         st.info("No events match the filters.", icon=":material/filter_alt_off:")
         return
@@ -32,7 +36,11 @@ def events_table(view, key: str, subset: query.Subset = query.ALL, limit: int = 
                    "download the CSV for all of them.")
     elif n > limit:
         st.caption(f"The {limit:,} most recent of {n:,} events; download the CSV for all of them.")
-    shown = view.q.rows(filters, subset, limit=limit, offset=(page - 1) * limit)
+    first = (page - 1) * limit
+    if rids is not None:
+        shown = view.q.rows_of(rids[first:first + limit])
+    else:
+        shown = view.q.rows(filters, subset, limit=limit, offset=first)
     st.dataframe(
         listing.event_rows(shown, view.names, view.source_link), key=key, hide_index=True, width="stretch",
         column_config={

@@ -259,6 +259,12 @@ class Atlas:
             params = {**params, "q_limit": int(limit), "q_offset": int(offset)}
         return self._df(sql, params)
 
+    def rows_of(self, rids: Sequence[int], columns: Sequence[str] = ROW_COLUMNS) -> pd.DataFrame:
+        """The events with these rids (from pair()), in table order: most recent first."""
+        cols = ", ".join(_q(c) for c in columns if c in ROW_COLUMNS)
+        return self._df(f"SELECT {cols} FROM events WHERE rid IN (SELECT unnest($q_rids)) ORDER BY rid",
+                        {"q_rids": [int(r) for r in rids]})
+
     def all_rows(self, filters: Filters) -> pd.DataFrame:
         """Every filtered event with every column, from the Parquet file, for the CSV download
         (only made on a click)."""
@@ -334,15 +340,17 @@ class Atlas:
 
     def pair(self, filters: Filters, actors: Sequence[str], hosting: Sequence[str], brokering: Sequence[str],
              limit: int, max_points: int) -> dict:
-        """Everything the comparison draws but its shared occasions, in one statement over the
-        actors' filtered events (read once): events by type, venues hosted (policy.HOSTING_ROLES),
-        parties of the talks brokered, stated aid (total, count, the `limit` most recent rows),
-        and the timeline (dated events per actor, at most about max_points of them to draw)."""
+        """Everything the comparison draws, in one statement over the actors' filtered events
+        (read once): events by type, venues hosted (policy.HOSTING_ROLES), parties of the talks
+        brokered, stated aid (total, count, the `limit` most recent rows), the timeline (dated
+        events per actor, at most about max_points of them to draw) and the shared occasions
+        (their rids, most recent first, for rows_of)."""
         pred, params = self._where(filters)
         params = {**params, "q_actors": list(actors), "q_hosting": list(hosting), "q_brokering": list(brokering),
-                  "q_roles": sorted(HOSTING_ROLES), "q_limit": int(limit), "q_points": int(max_points)}
+                  "q_roles": sorted(HOSTING_ROLES), "q_limit": int(limit), "q_points": int(max_points),
+                  "q_a": actors[0], "q_b": actors[-1]}
         sql = (f"WITH p AS MATERIALIZED (SELECT rid, actor, event_type, venue, actor_role, date_start, parties, "
-               f"amount_usd FROM events WHERE {pred} AND list_contains($q_actors, actor)), "
+               f"amount_usd, occasion FROM events WHERE {pred} AND list_contains($q_actors, actor)), "
                "d AS (SELECT greatest(1, ceil(count(*) / $q_points))::BIGINT AS step FROM p WHERE date_start IS NOT NULL) "
                "SELECT 'type' AS kind, actor, event_type AS k, count(*) AS n FROM p GROUP BY ALL "
                "UNION ALL BY NAME SELECT 'venue' AS kind, actor, venue AS k, count(*) AS n, min(date_start) AS first, "
@@ -359,7 +367,11 @@ class Atlas:
                "UNION ALL BY NAME SELECT 'lane' AS kind, actor, count(*) AS n FROM p WHERE date_start IS NOT NULL "
                "GROUP BY ALL "
                "UNION ALL BY NAME SELECT 'point' AS kind, rid FROM p WHERE date_start IS NOT NULL "
-               "AND rid % (SELECT step FROM d) = 0")
+               "AND rid % (SELECT step FROM d) = 0 "
+               # Shared occasions of the first two (shared_by): both act on it, or one with the other as a party.
+               "UNION ALL BY NAME SELECT 'shared' AS kind, rid FROM p WHERE occasion IN (SELECT occasion FROM p "
+               "WHERE actor = $q_a INTERSECT SELECT occasion FROM p WHERE actor = $q_b) "
+               "OR (actor = $q_a AND list_contains(parties, $q_b)) OR (actor = $q_b AND list_contains(parties, $q_a))")
         agg = self._df(sql, params)
         kind = agg["kind"]
         types = agg.loc[kind == "type", ["actor", "k", "n"]].rename(columns={"k": "event_type"})
@@ -370,7 +382,8 @@ class Atlas:
                           "evidence, amount_usd, parties FROM events WHERE rid IN (SELECT unnest($q_rids))",
                           {"q_rids": picked}).set_index("rid")
         point_rids = sorted(agg.loc[kind == "point", "rid"].astype(int), reverse=True)[: int(max_points)]
-        out = {"types": _type_table(types, actors), "venues": {}, "parties": {}, "aid": {},
+        shared = sorted(agg.loc[kind == "shared", "rid"].astype(int))
+        out = {"types": _type_table(types, actors), "venues": {}, "parties": {}, "aid": {}, "shared": shared,
                "lanes": pd.Series(lanes["n"].to_numpy(int), index=lanes["actor"].tolist(), dtype=int),
                "points": detail.loc[point_rids, ["event_id", "actor", "event_type", "date_start", "date_end",
                                                  "date_precision", "venue", "evidence"]].reset_index(drop=True)}
