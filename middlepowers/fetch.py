@@ -192,8 +192,9 @@ def describe(data: bytes, url: str) -> dict[str, str | None]:
 
 
 def _host(url: str) -> str | None:
-    host = urlsplit(url).hostname
-    return re.sub(r"^(www\d?|en|english|m|amp)\.", "", host) if host else None
+    from .html import registered
+
+    return registered(urlsplit(url).hostname)
 
 
 def fetch(urls: Iterable[str], articles_dir: Path | str, refresh: bool = False, delay: float = DEFAULT_DELAY,

@@ -28,7 +28,7 @@ class Page:
     extractor: str = "trafilatura"
 
 
-def _registered(host: str | None) -> str | None:
+def registered(host: str | None) -> str | None:
     """'www.astanatimes.com' -> 'astanatimes.com', as the manifest names outlets."""
     if not host:
         return None
@@ -68,7 +68,7 @@ def read_page(html: str, url: str | None = None) -> Page:
             title=_clean(getattr(doc, "title", None)),
             published=date if date and _ISO_DAY.match(date) else None,
             author=_clean(getattr(doc, "author", None)),
-            source=_registered(_clean(getattr(doc, "hostname", None))),
+            source=registered(_clean(getattr(doc, "hostname", None))),
             url=_clean(getattr(doc, "url", None)),
         )
     fallback, title = html_to_text(html)
