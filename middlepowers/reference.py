@@ -16,6 +16,7 @@ FILES = {
     "countries": "country_aliases.csv",
     "leaders": "leaders.csv",
     "places": "place_aliases.csv",
+    "place_names": "place_names.csv",
     "place_stoplist": "place_stoplist.csv",
     "nonstate": "nonstate_parties.csv",
     "geometry": "ne_110m_countries.geojson",

