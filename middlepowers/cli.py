@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--articles", default="seeds", help="folder of the gold's articles (default: seeds)")
     e.add_argument("--workers", type=int, default=1)
     e.add_argument("--json", action="store_true", help="print the figures as JSON")
-    e.add_argument("--errors", action="store_true", help="list every miss, extra and wrong venue or date")
+    e.add_argument("--errors", action="store_true", help="list every miss, extra, wrong venue or date, and missing party or organisation")
 
     f = sub.add_parser("fetch", help="download web pages into an articles folder and add them to its manifest",
                        parents=[common])

@@ -221,6 +221,10 @@ def score(events: pd.DataFrame, articles: pd.DataFrame, gold: list[dict]) -> Sco
             s.org_hits += len(gorgs & set(p.get("organisations") or []))
             s.party_total += len(gparties)
             s.party_hits += len(gparties & set(p.get("parties") or []))
+            for what, want, got in (("party", gparties, p.get("parties")), ("org", gorgs, p.get("organisations"))):
+                if want - set(got or []):
+                    s.errors.append(f"{what:<6} {file} {g['event_type']} {g['actor']}: got {sorted(got or [])}, "
+                                    f"gold {sorted(want)}")
         for g in unmatched_gold:
             s.fn += 1
             s.by_type.setdefault(g["event_type"], [0, 0, 0])[2] += 1

@@ -229,3 +229,11 @@ def test_evaluate_missing_venue_as_nan_is_a_miss_not_a_crash():
     gold = [{"file": "a.txt", "event_type": "summit", "actor": "AZE", "venue_city": "Baku", "date": None}]
     s = score(events, articles, gold)
     assert (s.tp, s.venue_hits, s.venue_total) == (1, 0, 1)
+
+
+def test_evaluate_errors_name_missing_parties_and_organisations():
+    s = run([pred(parties=["RUS"], organisations=["SCO"])],
+            [gold(parties=["RUS", "UKR"], organisations=["SCO"])])
+    assert (s.party_hits, s.party_total) == (1, 2)
+    assert [e for e in s.errors if e.startswith("party")] == ["party  one.txt talks_hosted KAZ: got ['RUS'], gold ['RUS', 'UKR']"]
+    assert not [e for e in s.errors if e.startswith("org")]
