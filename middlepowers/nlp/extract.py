@@ -1127,8 +1127,9 @@ def _published_month(pub: str):
     """The publication month as a date mention: the date of undated news."""
     from .dates import DateMention, parse_iso, span_of
 
-    a, b = span_of(parse_iso(pub[:7])[0], "month")
-    return DateMention(0, 0, pub[:7], a, b, "month", True)
+    d, prec = parse_iso(pub)
+    a, b = span_of(d, prec)
+    return DateMention(0, 0, pub, a, b, prec, True)
 
 
 def _news_context(an: Analysis, disc: Discourse) -> None:
