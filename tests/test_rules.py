@@ -197,6 +197,23 @@ def test_rules_chair_handed_over_names_the_predecessor():
     assert ev["date_start"] == "2023-07-01"
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("The ninth Caspian Summit will be held in Aktau on 12 August.", "KAZ"),
+    ("The next summit of Turkic states is scheduled to take place in Baku on 3 September.", "AZE"),
+])
+def test_rules_a_planned_gathering_without_a_year_lies_ahead(text, actor):
+    (ev,) = [e for e in events(text) if e["event_type"] == "summit"]
+    assert (ev["actor"], ev["modality"]) == (actor, "planned")
+    assert ev["date_start"] > "2024-06-15" and ev["date_start"].startswith("2024-")
+
+
+def test_rules_undated_news_takes_the_publication_day():
+    (ev,) = events("Turkey hosts the first direct talks between Russia and Ukraine in Istanbul.", "2024-05-16")
+    assert (ev["event_type"], ev["actor"], ev["date_start"], ev["date_precision"]) == ("talks_hosted", "TUR", "2024-05-16", "day")
+    (ev,) = events("Turkey hosts the first direct talks between Russia and Ukraine in Istanbul.", "2024-05")
+    assert (ev["date_start"], ev["date_precision"]) == ("2024-05-01", "month")
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

@@ -1071,6 +1071,7 @@ class Extractor:
         ev = self._event(an, s, c, article_id, [], "venue", disc, blocked, actor=m.iso3)
         if ev is not None and ev.modality == "asserted" and set(an.lower[c.end:m.start]) & {"will", "shall", "'ll", "scheduled", "expected"}:
             ev.modality = "planned"  # "the following summit will take place in Türkiye"
+            self._date(an, s, c, ev, disc)  # read again: a planned act's "12 August" lies ahead, not a year back
         if ev is not None:
             if m.place is not None:
                 p = m.place
