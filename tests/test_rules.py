@@ -214,6 +214,18 @@ def test_rules_undated_news_takes_the_publication_day():
     assert (ev["date_start"], ev["date_precision"]) == ("2024-05-01", "month")
 
 
+@pytest.mark.parametrize("text, donor, recipient", [
+    ("Turkey sent 300 tonnes of flour and tents to Gaza on Monday.", "TUR", "PSE"),
+    ("Kazakhstan delivered humanitarian aid to the people of Syria after the earthquake.", "KAZ", "SYR"),
+    ("Azerbaijan decided to give Moldova humanitarian aid worth $5 million.", "AZE", "MDA"),
+    ("Forty tonnes of medicines were flown by Uzbekistan to the city of Herat.", "UZB", "AFG"),
+    ("Kyrgyzstan dispatched relief supplies for flood victims in Kazakhstan on Friday.", "KGZ", "KAZ"),
+])
+def test_rules_aid_names_its_recipient_as_a_party_never_as_a_donor(text, donor, recipient):
+    evs = [e for e in events(text) if e["event_type"] == "aid"]
+    assert [(e["actor"], e["parties"]) for e in evs] == [(donor, [recipient])]
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

@@ -192,6 +192,38 @@ def _summit_between(an: Analysis, s: Sentence, c: Candidate) -> bool:
     return k is not None and k + 1 < s.end and an.lower[k + 1] == "between"
 
 
+# "aid to the people of Syria", "relief for flood victims in Pakistan": who the aid is for.
+RECIPIENT_NOUNS = frozenset({"people", "population", "citizens", "residents", "victims", "refugees", "families", "children",
+                             "civilians", "survivors", "inhabitants", "needy"})
+
+
+GIVE_VERBS = frozenset({"give", "gave", "giving", "gives", "send", "sent", "sending", "grant", "granted", "offer", "offered", "provide"})
+
+
+def _recipients(an: Analysis, s: Sentence, actors: set[str]) -> list[Mention]:
+    """The states aid goes to: after "to/for/in", or after "the people of"; a place stands for its country."""
+    out = []
+    for m in s.mentions:
+        code = m.state or (m.iso3 if m.label in ("PLACE", "COUNTRY") else None) or (m.value if m.label == "NONSTATE" else None)
+        if not code or code in actors or m.kind == "demonym":
+            continue
+        j = cx._prev_index(an, s, m.start)
+        if j is None:
+            continue
+        cue = an.lower[j]
+        if cue == "of" and j - 1 > s.start and an.lower[j - 1] in PLACE_NOUNS | {"region", "province", "district", "strip"}:
+            j = cx._prev_index(an, s, j - 1)  # "to the city of Aleppo"
+            cue = an.lower[j] if j is not None else ""
+        if cue in GIVE_VERBS and m.state:
+            out.append(m)  # "to give Kyrgyzstan economic aid"
+            continue
+        if cue in ("to", "for") or (cue == "of" and j > s.start and an.lower[j - 1] in RECIPIENT_NOUNS) or (
+                cue == "in" and any(an.lower[k] in RECIPIENT_NOUNS | {"affected", "flood-affected", "quake-hit", "earthquake-hit"}
+                                    for k in range(max(s.start, j - 3), j))):
+            out.append(m if m.state or m.label == "NONSTATE" else Mention(m.start, m.end, m.text, "COUNTRY", code, code, "recipient"))
+    return out
+
+
 def _inside_name(an: Analysis, s: Sentence, m: Mention) -> bool:
     """'the Central Asia-Japan Summit', 'the Iran-Iraq war': a state naming a thing, not attending."""
     return (m.end < s.end and an.lower[m.end] in ("-", "–")) or (m.start > s.start and an.lower[m.start - 1] in ("-", "–"))
@@ -727,6 +759,8 @@ class Extractor:
         elif not found and t in ("agreement", "leadership_role", "aid", "summit"):
             cues = {"leadership_role": {"with", "to", "from"}, "aid": {"with", "to", "in", "for"}}.get(t, {"with", "to"})
             found = cx.cue_parties(an, s, frozenset(cues))
+        if t == "aid":
+            found = found + _recipients(an, s, actors)
         if t == "summit":
             # the states named in a summit's sentence attend it: "the leaders of A, B and C gathered in X"
             found = found + [m for m in s.mentions if m.label in ("COUNTRY", "LEADER") and m.kind != "demonym"
@@ -797,6 +831,9 @@ class Extractor:
                 if host is not None and host.actor not in codes and host.modality == "asserted":
                     host.parties = [x for x in dict.fromkeys(codes) if x and x != host.actor]
                     keep(host)
+        # "Kazakhstan gave Kyrgyzstan aid": the recipient of a sentence's aid is not a donor in it too.
+        received = {p for e in events if e.event_type == "aid" for p in e.parties}
+        events = [e for e in events if not (e.event_type == "aid" and e.actor in received)]
         for e in events:
             if e.event_type == "aid":
                 disc.donor = e.actor
