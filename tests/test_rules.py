@@ -226,6 +226,30 @@ def test_rules_aid_names_its_recipient_as_a_party_never_as_a_donor(text, donor, 
     assert [(e["actor"], e["parties"]) for e in evs] == [(donor, [recipient])]
 
 
+def test_rules_attendees_listed_after_a_summit_are_its_parties():
+    text = ("The sixth summit of Caspian states will be held in Aktau on 20 August. "
+            "The leaders of Iran, Russia and Turkmenistan will arrive in Kazakhstan for the talks.\n\n"
+            "Mirziyoyev of Uzbekistan also addressed the event as a guest.")
+    (ev,) = [e for e in events(text) if e["event_type"] == "summit"]
+    assert ev["actor"] == "KAZ" and set(ev["parties"]) == {"IRN", "RUS", "TKM", "UZB"}
+
+
+def test_rules_a_document_adopted_at_a_summit_has_its_attendees_as_parties():
+    text = ("Kazakhstan hosted the summit of Central Asian states in Astana on Friday. "
+            "Speakers at the summit included the presidents of Kyrgyzstan, Tajikistan and Uzbekistan. "
+            "The main outcome of the summit was the adoption of the Astana Declaration.")
+    by_type = {e["event_type"]: e for e in events(text)}
+    assert set(by_type["summit"]["parties"]) == {"KGZ", "TJK", "UZB"}
+    assert (by_type["agreement"]["actor"], set(by_type["agreement"]["parties"])) == ("KAZ", {"KGZ", "TJK", "UZB"})
+
+
+def test_rules_a_document_signed_by_named_states_keeps_its_own_parties():
+    text = ("Kazakhstan hosted the summit of Central Asian states in Astana on Friday, attended by Kyrgyzstan and Uzbekistan. "
+            "At the summit Kazakhstan signed a water agreement with Tajikistan.")
+    (ev,) = [e for e in events(text) if e["event_type"] == "agreement"]
+    assert (ev["actor"], ev["parties"]) == ("KAZ", ["TJK"])
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

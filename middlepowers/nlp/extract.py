@@ -339,6 +339,7 @@ class Discourse:
         self.news_date = None  # the lede's date, or the publication month
         self.dateline: Mention | None = None  # "ASTANA, July 4 -", or the lede's venue: where the news happened
         self.summit: "Event | None" = None  # the last hosted summit reported, for documents adopted at it
+        self.gathering: "Event | None" = None  # the last summit reported, held or planned, for later lists of who attends
         self.sides: list[str] = []  # the sides of the last talks reported, for later mentions that leave them out
         self.donor: str | None = None  # the state of the last aid reported
 
@@ -842,12 +843,15 @@ class Extractor:
                     disc.sides = list(e.parties)
                 elif disc.sides:  # "Norway, the co-host of the round, said ...": the sides named before
                     e.parties = [p for p in disc.sides if p != e.actor]
-        if disc.summit is not None and not any(e.event_type == "summit" for e in events) and any(
-                c.event_type == "summit" for c in cands) and set(an.lower[s.start:s.end]) & ATTENDANCE_WORDS:
-            # "Guests at the summit also included the leaders of A and B": more attendees of the summit just reported
-            extra = cx.party_codes([m for m in s.mentions if m.label in ("COUNTRY", "LEADER") and m.kind != "demonym"],
-                                   {disc.summit.actor}, an)
-            disc.summit.parties += [p for p in extra if p not in disc.summit.parties]
+        words = set(an.lower[s.start:s.end])
+        if disc.gathering is not None and not any(e.event_type == "summit" for e in events) and words & ATTENDANCE_WORDS and (
+                any(c.event_type == "summit" for c in cands) or words & (GATHERING_WORDS | LEADERS_WORDS)):
+            # "Guests at the summit also included the leaders of A and B", "the leaders of A and B will arrive for it",
+            # "the president of A then addressed the event": more attendees of the summit just reported
+            g = disc.gathering
+            extra = cx.party_codes([m for m in s.mentions if m.label in ("COUNTRY", "LEADER") and m.kind != "demonym"
+                                    and not _inside_name(an, s, m)], {g.actor}, an)
+            g.parties += [p for p in extra if p not in g.parties]
         for e in list(events):
             if e.event_type == "initiative" and e.name:
                 halves = re.split(r",?\s+and\s+(?:the\s+)?", e.name, maxsplit=1)
@@ -863,6 +867,10 @@ class Extractor:
                                                                     or e.actor == e.venue_country) and e.modality == "asserted"]  # documents are signed at the summit held, not the next one
         if hosts:
             disc.summit = hosts[0]
+        held = [e for e in events if e.event_type == "summit" and (e.how in ("venue", "agent", "possessor", "phrase")
+                                                                   or e.actor == e.venue_country)]
+        if held:
+            disc.gathering = held[0]
         for e in events:
             if e.how == "summit" and e.venue is None and disc.summit is not None:
                 m = disc.summit
@@ -1129,7 +1137,10 @@ GOODS_WORDS = frozenset({"tonnes", "tons", "tonne", "ton", "cargo", "supplies", 
 # Verbs by which a body proclaims what a state proposed: "the Assembly declared 29 August the Day against Nuclear Tests".
 PROCLAIM = frozenset({"declared", "proclaimed", "established", "adopted", "created", "launched", "founded", "set", "instituted"})
 # Words that list who attended a gathering.
-ATTENDANCE_WORDS = frozenset({"included", "include", "attended", "participants", "speakers", "joined", "delegations", "guests"})
+ATTENDANCE_WORDS = frozenset({"included", "include", "attended", "participants", "speakers", "joined", "delegations", "guests",
+                              "addressed", "arrive", "arrived", "arrives", "participated", "attend", "attending"})
+# Who a list of attendees is made of: "the leaders of A, B and C".
+LEADERS_WORDS = frozenset({"leaders", "heads", "presidents", "delegations", "ministers"})
 # Words for a gathering a document may be adopted at.
 GATHERING_WORDS = frozenset({"summit", "forum", "conference", "meeting", "event", "session", "congress", "ministerial", "gathering"})
 # Talks a mediator holds with each side apart.
@@ -1261,6 +1272,19 @@ def _finer(a: str, b: str | None) -> bool:
     return b is None or order[a] > order[b]
 
 
+def _signed_at_summit(an: Analysis, events: list[Event]) -> None:
+    """A document its host adopts at a summit, with no signatories named, has the summit's attendees as parties."""
+    for e in events:
+        if e.event_type != "agreement" or e.parties:
+            continue
+        if e.how != "summit" and not set(an.lower[e.sentence.start:e.sentence.end]) & GATHERING_WORDS:
+            continue
+        held = [o for o in events if o.event_type == "summit" and o.actor == e.actor and o.parties
+                and (o.venue_country in (None, o.actor))]
+        if len(held) == 1:
+            e.parties = [p for p in held[0].parties if p != e.actor]
+
+
 def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:
     """Event rows for one analysed article, merged and in text order."""
     ex = Extractor(gz)
@@ -1270,6 +1294,7 @@ def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:
     for s in an.sentences:
         events.extend(ex.sentence_events(an, s, article_id, disc))
     merged = merge(events)
+    _signed_at_summit(an, merged)
     # A title's act dated only by the day's news is the act the body reports with its own date: only where the
     # body reports one such act, so the title cannot be folded into the wrong one.
     out = []
