@@ -250,6 +250,12 @@ def test_rules_a_document_signed_by_named_states_keeps_its_own_parties():
     assert (ev["actor"], ev["parties"]) == ("KAZ", ["TJK"])
 
 
+def test_rules_an_initiative_announced_in_the_news_of_the_day_is_placed_at_the_dateline():
+    text = "TASHKENT, June 14 - Uzbekistan announced the establishment of the Central Asian Water Council on Friday."
+    (ev,) = [e for e in events(text) if e["event_type"] == "initiative"]
+    assert (ev["actor"], ev["venue"], ev["date_start"]) == ("UZB", "Tashkent", "2024-06-14")
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

@@ -1010,7 +1010,7 @@ class Extractor:
 
         if d is None or d.place is None or ev.geo_precision == "city":
             return
-        if not (ev.event_type in ("summit", "agreement", "leadership_role") or (ev.event_type == "talks_hosted" and d.iso3 == ev.actor)):
+        if not (ev.event_type in ("summit", "agreement", "leadership_role", "initiative") or (ev.event_type == "talks_hosted" and d.iso3 == ev.actor)):
             return
         news = disc.news_date
         if ev.date_start and not (news is not None and ev.date_start[:7] == news.date_start[:7]):
