@@ -1181,12 +1181,22 @@ def _published_month(pub: str):
     return DateMention(0, 0, pub, a, b, prec, True)
 
 
+def _date_line(s: Sentence) -> bool:
+    """A line that is nothing but a date: 'Wednesday October 26 2022', '09 August, 2018, 14:06'."""
+    rest = s.text
+    for d in s.dates:
+        rest = rest.replace(d.text, " ")
+    return len(re.sub(r"[\W\d_]+", "", rest)) < 4
+
+
 def _news_context(an: Analysis, disc: Discourse) -> None:
     """The lede's date (or the publication month) and the dateline's place, if any."""
     pub = an.published
     if pub:
         for s in an.sentences[:4]:
             for d in s.dates:
+                if _date_line(s) and any(x.relative for x in an.sentences[min(s.index + 1, len(an.sentences) - 1)].dates):
+                    continue  # a date line standing alone above a lede dated "on Tuesday": the act's day is the lede's
                 if d.precision in ("day", "month") and d.date_start[:len(pub)] <= pub and d.date_start[:4] == pub[:4]:
                     disc.news_date = d
                     break
