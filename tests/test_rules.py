@@ -258,7 +258,7 @@ def test_rules_an_initiative_announced_in_the_news_of_the_day_is_placed_at_the_d
 
 def test_rules_a_date_line_above_the_lede_does_not_date_the_lede_act():
     text = ("Peace talks open in Kenya\n\nThursday March 14 2024\n\n"
-            "Talks between Sudan's army and the Rapid Support Forces brokered by Kenya opened Wednesday in Nairobi.\n\n"
+            "Envoys of Sudan's army and the Rapid Support Forces sat down face to face on Wednesday, officials said.\n\n"
             "Officials thanked Kenya for agreeing to host the talks between the Sudanese sides.")
     evs = [e for e in events(text, "2024-03-14") if e["event_type"] == "talks_hosted"]
     assert evs and {e["date_start"] for e in evs} == {"2024-03-13"}
