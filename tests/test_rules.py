@@ -264,6 +264,15 @@ def test_rules_a_date_line_above_the_lede_does_not_date_the_lede_act():
     assert evs and {e["date_start"] for e in evs} == {"2024-03-13"}
 
 
+def test_rules_the_recipient_of_aid_is_never_read_as_its_donor():
+    assert not [e for e in events("Rescuers of the Emergency Ministry will deliver 200 tonnes of humanitarian aid to "
+                                  "the population of Tajikistan.") if e["event_type"] == "aid"]
+    evs = events("Turkey also sent 60 tonnes of humanitarian aid to Ukraine this week, according to the Turkish disaster agency.")
+    assert [(e["actor"], e["parties"]) for e in evs if e["event_type"] == "aid"] == [("TUR", ["UKR"])]
+    evs = events("Uzbekistan delivered 30 tonnes of flour to the Afghan people on Monday.")
+    assert [(e["actor"], e["parties"]) for e in evs if e["event_type"] == "aid"] == [("UZB", ["AFG"])]
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

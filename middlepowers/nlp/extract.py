@@ -207,6 +207,8 @@ def _recipients(an: Analysis, s: Sentence, actors: set[str]) -> list[Mention]:
         code = m.state or (m.iso3 if m.label in ("PLACE", "COUNTRY") else None) or (m.value if m.label == "NONSTATE" else None)
         if not code or code in actors or m.kind == "demonym":
             continue
+        if m.kind == "adjective" and not (m.end < s.end and an.lower[m.end] in RECIPIENT_NOUNS):
+            continue  # "according to the Turkish agency"; but "to the Afghan people"
         j = cx._prev_index(an, s, m.start)
         if j is None:
             continue
@@ -834,6 +836,9 @@ class Extractor:
                     keep(host)
         # "Kazakhstan gave Kyrgyzstan aid": the recipient of a sentence's aid is not a donor in it too.
         received = {p for e in events if e.event_type == "aid" for p in e.parties}
+        if any(e.event_type == "aid" for e in events):  # "aid to the population of Kazakhstan" with its donor unread
+            first_aid = next((k for k in range(s.start, s.end) if an.lower[k] in AID_WORDS), s.end)
+            received |= {m.state or m.iso3 or m.value for m in _recipients(an, s, set()) if m.start > first_aid}
         events = [e for e in events if not (e.event_type == "aid" and e.actor in received)]
         for e in events:
             if e.event_type == "aid":
