@@ -273,6 +273,12 @@ def test_rules_the_recipient_of_aid_is_never_read_as_its_donor():
     assert [(e["actor"], e["parties"]) for e in evs if e["event_type"] == "aid"] == [("UZB", ["AFG"])]
 
 
+def test_rules_a_draft_agreed_on_is_not_an_agreement():
+    text = ("Kazakhstan signed a transit agreement with Turkmenistan in Ashgabat on 3 June. The draft treaty on the status of "
+            "the lake was finally agreed upon in the framework of a meeting of ministers in Baku on 4-5 December 2019.")
+    assert [(e["actor"], e["parties"]) for e in events(text) if e["event_type"] == "agreement"] == [("KAZ", ["TKM"])]
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

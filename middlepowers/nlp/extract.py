@@ -410,6 +410,9 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             if words & {"states", "countries", "member", "members", "nations"} or any(
                     m.label == "ORG" and b <= m.start <= b + 8 for m in s.mentions):
                 out.append(Candidate("summit", rule, a, b))  # "a meeting of interior ministers of the Gulf states"
+        elif label == "agreement" and any(an.lower[k] == "draft" and set(an.lower[k + 1:k + 4]) & AGREEMENT_WORDS
+                                          for k in range(s.start, b)):
+            continue  # "the draft convention was agreed": a text still to be signed, no agreement yet
         elif label == "initiative" and a > s.start and an.doc[a].text[:1].isupper():
             continue  # a capitalised "Initiative" is part of a name ("Belt and Road Initiative"), not an act
         elif label == "initiative" and _agent_marker(an, s, a):
