@@ -279,6 +279,21 @@ def test_rules_a_draft_agreed_on_is_not_an_agreement():
     assert [(e["actor"], e["parties"]) for e in events(text) if e["event_type"] == "agreement"] == [("KAZ", ["TKM"])]
 
 
+def test_rules_hosting_a_signing_ceremony_between_two_sides_is_hosting_their_talks():
+    evs = events("The UAE hosted on Sunday in Abu Dhabi the signing ceremony of a truce between Sudan and South Sudan.")
+    hosted = [e for e in evs if e["event_type"] == "talks_hosted"]
+    assert [(e["actor"], sorted(e["parties"]), e["venue"]) for e in hosted] == [("ARE", ["SDN", "SSD"], "Abu Dhabi")]
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil proposed to create a club of neutral countries to act as a mediator between Russia and Ukraine.",
+    "Lula floated the idea of a group of states that would serve as mediator between the two sides in the war in Ukraine.",
+])
+def test_rules_proposing_to_act_as_mediator_is_an_offer_not_mediation(text):
+    evs = [e for e in events(text) if e["actor"] == "BRA"]
+    assert [e["event_type"] for e in evs] == ["mediation_offer"] and evs[0]["modality"] in ("planned", "hypothetical")
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

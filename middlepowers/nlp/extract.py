@@ -363,6 +363,11 @@ def _org_parents() -> dict[str, str]:
     return {acr: rec.get("parent") or "" for acr, rec in reference.organisations().items()}
 
 
+# Words that make "to act as a mediator" a proposal rather than a fact.
+PROPOSING = frozenset({"proposed", "proposes", "propose", "proposal", "suggested", "suggests", "offered", "offers", "idea",
+                       "ready", "willing", "readiness", "willingness", "prepared", "plan", "plans", "intends", "could", "would"})
+
+
 def classify(an: Analysis, s: Sentence) -> list[Candidate]:
     """Typed candidates from the sentence's trigger matches (one per type and position)."""
     out: list[Candidate] = []
@@ -388,6 +393,8 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
               and set(an.lower[b:min(s.end, b + 4)]) & (TALK_NOUNS | {"meeting"}) and not set(an.lower[s.start:s.end]) & MULTILATERAL_CUES
               and not any(an.lower[k] == "of" and an.lower[k - 1] in MEETING_NOUNS for k in range(b, min(s.end, b + 5)))):
             out.append(Candidate("talks_hosted", rule, a, b))  # "Fidan chaired the talks in Istanbul": a host, not an office
+        elif label == "talks_role" and set(an.lower[max(s.start, a - 14):a]) & PROPOSING:
+            offers.append(Candidate("mediation_offer", rule, a, b, "planned"))  # "proposed a group of states to act as mediator"
         elif label in ("talks_hosted", "talks_role"):
             window = set(an.lower[a:min(s.end, b + 6)])
             if (window & MEETING_NOUNS and not window & TALK_WORDS and

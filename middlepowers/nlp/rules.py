@@ -80,6 +80,8 @@ def pattern_host_talks():
     """'Kazakhstan hosted a new round of peace talks' / 'played host to negotiations'."""
     return "talks_hosted", [
         [_w(HOST), _gap(5), _w(TALKS)],
+        # "hosted on Saturday in Doha the signing ceremony of a declaration between A and B"
+        [_w(HOST), _gap(6), {"LOWER": "signing"}, _gap(10), {"LOWER": "between"}],
         [_w(["played", "plays", "play", "playing"]), {"LOWER": "host"}, {"LOWER": "to"}, _gap(5), _w(TALKS)],
         [_w(HOST), _gap(3), _w(["leaders", "presidents", "delegations", "heads", "ministers", "representatives"]),
          {"LOWER": "of"}],
