@@ -294,6 +294,23 @@ def test_rules_proposing_to_act_as_mediator_is_an_offer_not_mediation(text):
     assert [e["event_type"] for e in evs] == ["mediation_offer"] and evs[0]["modality"] in ("planned", "hypothetical")
 
 
+@pytest.mark.parametrize("text, host, sides", [
+    ("Fatah and Hamas signed a unity accord in Algiers on Thursday after four days of talks.", "DZA", ["fatah", "hamas"]),
+    ("Armenia and Azerbaijan initialled a peace treaty in Abu Dhabi after two rounds of negotiations.", "ARE", ["ARM", "AZE"]),
+])
+def test_rules_sides_signing_in_a_third_states_city_after_talks_were_hosted_there(text, host, sides):
+    hosted = [e for e in events(text) if e["event_type"] == "talks_hosted"]
+    assert [(e["actor"], sorted(e["parties"])) for e in hosted] == [(host, sides)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan and China signed a transit agreement in Beijing after talks between their leaders.",
+    "Kazakhstan signed a transit agreement with China in Beijing after talks on Monday.",
+])
+def test_rules_a_side_signing_in_its_partners_city_is_no_hosted_talks(text):
+    assert not [e for e in events(text) if e["event_type"] == "talks_hosted"]
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

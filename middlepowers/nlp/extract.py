@@ -368,6 +368,18 @@ PROPOSING = frozenset({"proposed", "proposes", "propose", "proposal", "suggested
                        "ready", "willing", "readiness", "willingness", "prepared", "plan", "plans", "intends", "could", "would"})
 
 
+def _signed_in(an: Analysis, s: Sentence, b: int) -> int | None:
+    """The token after "in" when a signing is placed "in <city>" and the sentence speaks of the talks that led to it."""
+    if not set(an.lower[s.start:s.end]) & (TALK_NOUNS | {"meetings"}):
+        return None
+    for k in range(b, min(s.end - 1, b + 8)):
+        if an.lower[k] == "in":
+            j = k + 1 + (an.lower[k + 1] == "the")
+            if any(m.start == j and m.label == "PLACE" and m.place is not None for m in s.mentions):
+                return k + 1
+    return None
+
+
 def classify(an: Analysis, s: Sentence) -> list[Candidate]:
     """Typed candidates from the sentence's trigger matches (one per type and position)."""
     out: list[Candidate] = []
@@ -420,6 +432,10 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
         elif label == "agreement" and any(an.lower[k] == "draft" and set(an.lower[k + 1:k + 4]) & AGREEMENT_WORDS
                                           for k in range(s.start, b)):
             continue  # "the draft convention was agreed": a text still to be signed, no agreement yet
+        elif label == "agreement" and (at := _signed_in(an, s, b)) is not None:
+            # "A and B signed an accord in Cairo after three days of talks": the venue's state hosted the talks
+            out.append(Candidate("talks_meeting", rule, a, at))
+            out.append(Candidate(label, rule, a, b))
         elif label == "initiative" and a > s.start and an.doc[a].text[:1].isupper():
             continue  # a capitalised "Initiative" is part of a name ("Belt and Road Initiative"), not an act
         elif label == "initiative" and _agent_marker(an, s, a):
@@ -1064,6 +1080,9 @@ class Extractor:
             sides = cx.coordinated(an, s, subj) if subj is not None else []
         if not sides:  # "the foreign ministers of Armenia and Azerbaijan met"
             sides = [m for m in cx.cue_parties(an, s, frozenset({"of"})) if m.end <= c.start]
+        if not sides:  # "Fatah and Hamas signed ... in Cairo": non-state sides as the subject
+            first = next((m for m in s.mentions if m.start == s.start and m.label == "NONSTATE"), None)
+            sides = cx.coordinated(an, s, first, states_only=False) if first is not None else []
         codes = cx.party_codes(sides, set())
         word = an.lower[c.start]
         if c.start > s.start and an.lower[c.start - 1] in INDIRECT and host in codes:
