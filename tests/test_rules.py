@@ -311,6 +311,19 @@ def test_rules_a_side_signing_in_its_partners_city_is_no_hosted_talks(text):
     assert not [e for e in events(text) if e["event_type"] == "talks_hosted"]
 
 
+def test_rules_agreed_with_a_long_time_phrase_before_the_ceasefire():
+    evs = events("Sudan and South Sudan agreed late on Sunday evening to extend a ceasefire along their border.")
+    assert [(e["actor"], e["parties"]) for e in evs if e["event_type"] == "agreement"] == [("SDN", ["SSD"])]
+
+
+@pytest.mark.parametrize("text", [
+    "All states of the region, excluding Israel, are parties to the Treaty on the Non-Proliferation of Nuclear Weapons.",
+    "Of the states of the region, all but Israel are parties to the NPT.",
+])
+def test_rules_a_state_excluded_from_a_group_is_not_its_actor(text):
+    assert not [e for e in events(text) if e["actor"] == "ISR"]
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

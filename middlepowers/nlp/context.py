@@ -16,7 +16,7 @@ BLOCKING_PREPS = frozenset({
     "toward", "towards", "by", "about", "including", "like", "as", "than", "via", "in", "at", "and", "or",
     "across", "within", "without", "beyond", "per", "upon", "after", "before", "during", "under", "behind",
     "visited", "visiting", "visit", "visits", "invited", "inviting", "urged", "told", "called", "asked", "accepted",
-    "joined", "counterpart", "counterparts", "both", "whereas", "unlike", "except", "beside", "besides", "near",
+    "joined", "counterpart", "counterparts", "both", "whereas", "unlike", "except", "beside", "besides", "near", "excluding", "excepting",
 })
 SKIPPABLE = frozenset({"the", "a", "an", "its", "their", "his", "her", "both", "all", "fellow", "neighbouring", "neighboring"})
 # Words joining coordinated names: "Armenia and Azerbaijan", "Armenia-Azerbaijan", "Russia/Ukraine".
@@ -88,6 +88,8 @@ def blocked_mentions(an: Analysis, s: Sentence) -> set[int]:
             pass  # "the foreign ministers of Armenia and Azerbaijan signed": the state acts through its officials
         elif prev in BLOCKING_PREPS:
             blocked.add(m.start)
+        elif prev == "but" and j is not None and j > s.start and an.lower[j - 1] in ("all", "everyone", "every"):
+            blocked.add(m.start)  # "all but Israel are parties": the one state left out
         elif prev.endswith("'s") or prev.endswith("’s"):
             blocked.add(m.start)
         last_end[m.end] = m

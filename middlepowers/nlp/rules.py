@@ -256,7 +256,7 @@ def pattern_sign():
 
 def pattern_agreed_to():
     """'Israel and Hamas agreed to a ceasefire' / 'the sides agreed on Saturday to a truce'."""
-    return "agreement", [[_w(["agreed", "agree", "agrees", "reached"]), _gap(6), _w(["ceasefire", "truce", "deal", "accord", "roadmap", "framework", "agreement"])],
+    return "agreement", [[_w(["agreed", "agree", "agrees", "reached"]), _gap(8), _w(["ceasefire", "truce", "deal", "accord", "roadmap", "framework", "agreement"])],
                          [_w(["agreed", "agree", "agrees"]), _gap(3), {"LOWER": "to"}, _w(["exchange", "swap", "release"])]]
 
 
