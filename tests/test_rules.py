@@ -324,6 +324,24 @@ def test_rules_a_state_excluded_from_a_group_is_not_its_actor(text):
     assert not [e for e in events(text) if e["actor"] == "ISR"]
 
 
+def test_rules_a_headline_block_reports_the_act_of_the_body_once():
+    text = ("WORLD | 09:15 / 12.06.2024\n\n"
+            "Kazakhstan sends humanitarian aid to flood-hit regions of Kyrgyzstan\n\n"
+            "A convoy of 40 trucks carries flour, tents and blankets\n\n"
+            "On June 11, Kazakhstan sent 500 tonnes of humanitarian aid to the residents of flooded villages in Kyrgyzstan, "
+            "the emergencies ministry said.")
+    evs = [e for e in events(text, "2024-06-12") if e["event_type"] == "aid"]
+    assert [(e["actor"], e["date_start"]) for e in evs] == [("KAZ", "2024-06-11")]
+
+
+def test_rules_a_headline_about_another_occasion_stays_its_own_event():
+    text = ("Kazakhstan hosted talks between Armenia and Azerbaijan in Almaty\n\n"
+            "Kazakhstan hosted a first round of talks between Armenia and Azerbaijan in Almaty on 10 May. "
+            "Kazakhstan also hosted talks between the two sides in Astana in March 2023, officials recalled.")
+    evs = [e for e in events(text, "2024-05-11") if e["event_type"] == "talks_hosted"]
+    assert sorted(e["date_start"] for e in evs) == ["2023-03-01", "2024-05-10"]
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

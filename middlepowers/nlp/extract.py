@@ -1316,6 +1316,15 @@ def _finer(a: str, b: str | None) -> bool:
     return b is None or order[a] > order[b]
 
 
+def _headline_count(an: Analysis) -> int:
+    """How many sentences open the article as headlines (title, kicker, subtitle, date line) before its first
+    sentence of prose: a full sentence of a dozen words or more."""
+    for s in an.sentences[:6]:
+        if len(s.text.split()) >= 12 and s.text.rstrip().endswith((".", "!", "?", '"', "”", "’")):
+            return max(1, s.index)
+    return 1
+
+
 def _signed_at_summit(an: Analysis, events: list[Event]) -> None:
     """A document its host adopts at a summit, with no signatories named, has the summit's attendees as parties."""
     for e in events:
@@ -1342,9 +1351,10 @@ def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:
     # A title's act dated only by the day's news is the act the body reports with its own date: only where the
     # body reports one such act, so the title cannot be folded into the wrong one.
     out = []
+    top = _headline_count(an)
     for e in merged:
-        same = [o for o in merged if o is not e and o.sentence.index > 0 and (o.event_type, o.actor) == (e.event_type, e.actor)]
-        if e.sentence.index == 0 and not e.own_date and len(same) == 1 and _near_in_time(e, same[0]):
+        same = [o for o in merged if o is not e and o.sentence.index >= top and (o.event_type, o.actor) == (e.event_type, e.actor)]
+        if e.sentence.index < top and len(same) == 1 and _near_in_time(e, same[0], 10 if e.own_date else 45):
             target = same[0]
             target.parties += [p for p in e.parties if p not in target.parties]
             target.organisations += [o for o in e.organisations if o not in target.organisations]
