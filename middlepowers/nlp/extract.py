@@ -1321,7 +1321,7 @@ def _headline_count(an: Analysis) -> int:
     sentence of prose: a full sentence of a dozen words or more."""
     for s in an.sentences[:6]:
         if len(s.text.split()) >= 12 and s.text.rstrip().endswith((".", "!", "?", '"', "”", "’")):
-            return max(1, s.index)
+            return s.index
     return 1
 
 
