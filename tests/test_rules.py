@@ -342,6 +342,16 @@ def test_rules_a_headline_about_another_occasion_stays_its_own_event():
     assert sorted(e["date_start"] for e in evs) == ["2023-03-01", "2024-05-10"]
 
 
+def test_rules_a_document_to_be_signed_at_a_dated_summit_takes_its_day():
+    text = ("Aktau summit to settle the status of the sea\n\n"
+            "A convention on the status of the sea is expected to be signed at the summit.\n\n"
+            "The sixth Caspian Summit is scheduled for 12 August in Aktau, with the leaders of Iran and Russia attending.")
+    by_type = {e["event_type"]: e for e in events(text, "2024-08-01")}
+    assert by_type["summit"]["date_start"] == "2024-08-12"
+    assert (by_type["agreement"]["actor"], by_type["agreement"]["date_start"]) == ("KAZ", "2024-08-12")
+    assert set(by_type["agreement"]["parties"]) == {"IRN", "RUS"}
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

@@ -1326,16 +1326,20 @@ def _headline_count(an: Analysis) -> int:
 
 
 def _signed_at_summit(an: Analysis, events: list[Event]) -> None:
-    """A document its host adopts at a summit, with no signatories named, has the summit's attendees as parties."""
+    """A document its host adopts at a summit, with no signatories named, has the summit's attendees as parties,
+    and without a date of its own, the summit's date."""
     for e in events:
-        if e.event_type != "agreement" or e.parties:
+        if e.event_type != "agreement" or (e.parties and e.own_date):
             continue
         if e.how != "summit" and not set(an.lower[e.sentence.start:e.sentence.end]) & GATHERING_WORDS:
             continue
-        held = [o for o in events if o.event_type == "summit" and o.actor == e.actor and o.parties
-                and (o.venue_country in (None, o.actor))]
-        if len(held) == 1:
+        held = [o for o in events if o.event_type == "summit" and o.actor == e.actor and (o.venue_country in (None, o.actor))]
+        if len(held) != 1:
+            continue
+        if not e.parties:
             e.parties = [p for p in held[0].parties if p != e.actor]
+        if not e.own_date and held[0].own_date:  # "to be signed at the summit": on the summit's day
+            e.date_start, e.date_end, e.date_precision = held[0].date_start, held[0].date_end, held[0].date_precision
 
 
 def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:
@@ -1347,7 +1351,6 @@ def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:
     for s in an.sentences:
         events.extend(ex.sentence_events(an, s, article_id, disc))
     merged = merge(events)
-    _signed_at_summit(an, merged)
     # A title's act dated only by the day's news is the act the body reports with its own date: only where the
     # body reports one such act, so the title cannot be folded into the wrong one.
     out = []
@@ -1363,4 +1366,5 @@ def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:
                     setattr(target, f, getattr(e, f))
             continue
         out.append(e)
+    _signed_at_summit(an, out)
     return [e.row() for e in out]
