@@ -352,6 +352,12 @@ def test_rules_a_document_to_be_signed_at_a_dated_summit_takes_its_day():
     assert set(by_type["agreement"]["parties"]) == {"IRN", "RUS"}
 
 
+def test_rules_talks_that_ended_in_a_signing_began_on_their_first_day():
+    evs = events("Fatah and Hamas signed a unity accord in Algiers on 12 June after three days of talks.")
+    (ev,) = [e for e in evs if e["event_type"] == "talks_hosted"]
+    assert (ev["actor"], ev["date_start"], ev["date_end"]) == ("DZA", "2024-06-10", "2024-06-12")
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

@@ -1316,6 +1316,23 @@ def _finer(a: str, b: str | None) -> bool:
     return b is None or order[a] > order[b]
 
 
+_AFTER_DAYS = re.compile(r"\bafter\s+(\w+)[\s-]+days?\s+of\s+(?:\w+\s+)?(?:talks|negotiations|meetings|consultations|discussions)\b", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _first_day_of_talks(e: Event) -> None:
+    """'signed on Thursday after three days of talks': the talks began two days before the signing."""
+    from datetime import date, timedelta
+
+    if e.event_type != "talks_hosted" or e.date_precision != "day" or not e.own_date:
+        return
+    m = _AFTER_DAYS.search(e.sentence.text)
+    n = (int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS.get(m.group(1).lower())) if m else None
+    if n and 1 < n <= 30:
+        first = (date.fromisoformat(e.date_start) - timedelta(days=n - 1)).isoformat()
+        e.date_start, e.date_end = first, e.date_end or e.date_start
+
+
 def _headline_count(an: Analysis) -> int:
     """How many sentences open the article as headlines (title, kicker, subtitle, date line) before its first
     sentence of prose: a full sentence of a dozen words or more."""
@@ -1367,4 +1384,6 @@ def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:
             continue
         out.append(e)
     _signed_at_summit(an, out)
+    for e in out:
+        _first_day_of_talks(e)
     return [e.row() for e in out]
