@@ -26,6 +26,9 @@ from middlepowers.nlp.dates import find_dates, infer_published
         ("the talks last weekend in Jeddah", "2025-03-12", ("2025-03-08", "2025-03-09", "day")),
         ("In March, Tashkent proposed new talks", "2024-11-04", ("2024-03-01", "2024-03-31", "month")),
         ("Last September the ministers met", "2024-05-15", ("2023-09-01", "2023-09-30", "month")),
+        ("the summit (31 March - 1 April 2016, Washington DC)", "2024-01", ("2016-03-31", "2016-04-01", "day")),
+        ("held from June 30 to July 2, 2022 in Madrid", None, ("2022-06-30", "2022-07-02", "day")),
+        ("the session of 30 December - 2 January 2024", None, ("2023-12-30", "2024-01-02", "day")),
     ],
 )
 def test_find_dates_resolves(text, published, expected):

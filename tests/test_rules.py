@@ -358,6 +358,12 @@ def test_rules_talks_that_ended_in_a_signing_began_on_their_first_day():
     assert (ev["actor"], ev["date_start"], ev["date_end"]) == ("DZA", "2024-06-10", "2024-06-12")
 
 
+def test_rules_a_gathering_dated_and_placed_in_brackets_is_held_there():
+    text = "Tokayev addressed the Summit on Nuclear Security (31 March - 1 April 2016, Washington DC) on the second day."
+    (ev,) = [e for e in events(text) if (e["event_type"], e["actor"]) == ("summit", "KAZ")]
+    assert (ev["venue"], ev["venue_country"], ev["date_start"]) == ("Washington", "USA", "2016-03-31")
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

@@ -99,6 +99,9 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 # Each absolute pattern: (regex, handler). Handlers get the match and the publication date.
 _ABSOLUTE: list[tuple[re.Pattern, str]] = [
+    # Ranges across a month's end: "31 March - 1 April 2016", "March 31 - April 1, 2016".
+    (re.compile(rf"\b{_d('d1')}\s+{_m('m1')}{_DASH}{_d('d2')}\s+{_m('m2')},?\s+{_y('y')}\b"), "cross_range_dmy"),
+    (re.compile(rf"\b{_m('m1')}\s+{_d('d1')}{_DASH}{_m('m2')}\s+{_d('d2')},?\s+{_y('y')}\b"), "cross_range_mdy"),
     (re.compile(rf"\b{_d('d1')}{_DASH}{_d('d2')}\s+{_m('m')},?\s+{_y('y')}\b"), "day_range_dmy"),
     (re.compile(rf"\b{_m('m')}\s+{_d('d1')}{_DASH}{_d('d2')},?\s+{_y('y')}\b"), "day_range_mdy"),
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), "iso"),
@@ -140,6 +143,11 @@ def _absolute(kind: str, m: re.Match, pub: date | None) -> tuple[date, date, str
         month = int(g["m"]) if kind in ("iso", "numeric") else _month_of(g["m"])
         d = _safe_date(year, month, int(g["d"]))
         return (d, d, "day") if d else None
+    if kind.startswith("cross_range"):
+        a, b = _safe_date(year, _month_of(g["m1"]), int(g["d1"])), _safe_date(year, _month_of(g["m2"]), int(g["d2"]))
+        if a and b and a > b and a.month == 12:  # "30 December - 2 January 2024": the range starts the year before
+            a = _safe_date(year - 1, a.month, a.day)
+        return (a, b, "day") if a and b and a <= b else None
     if kind.startswith("day_range"):
         if year is None:
             return None

@@ -65,6 +65,9 @@ def _venue_cue(an: Analysis, s: Sentence, m: Mention) -> bool:
         return owner is not None and owner.start - 1 >= s.start and an.lower[owner.start - 1] in PLACE_CUES
     if w == "," and j - 1 >= s.start and an.lower[j - 1] in PLACE_NOUNS:
         return True  # "in Oman's capital, Muscat"
+    if w == "," and m.end < s.end and an.lower[m.end] == ")" and any(
+            d.end <= an.doc[j].idx and d.start >= an.doc[max(s.start, j - 12)].idx for d in s.dates):
+        return True  # "the summit (31 March - 1 April 2016, Washington DC)": the date and place of a gathering
     return w in PLACE_NOUNS or (w == "of" and j - 1 >= s.start and an.lower[j - 1] in PLACE_NOUNS)
 
 
