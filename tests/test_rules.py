@@ -364,6 +364,14 @@ def test_rules_a_gathering_dated_and_placed_in_brackets_is_held_there():
     assert (ev["venue"], ev["venue_country"], ev["date_start"]) == ("Washington", "USA", "2016-03-31")
 
 
+def test_rules_an_offer_to_host_made_at_home_offers_the_dateline_city():
+    text = "DOHA, June 13 - Qatar said on Thursday it will host a new round of talks between Israel and Hamas next week."
+    (ev,) = [e for e in events(text) if e["event_type"] == "mediation_offer"]
+    assert (ev["actor"], ev["venue"]) == ("QAT", "Doha")
+    text = "DOHA, June 13 - Turkey said on Thursday it will host a new round of talks between Israel and Hamas next week."
+    assert [e["venue"] for e in events(text) if e["event_type"] == "mediation_offer"] == [None]
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

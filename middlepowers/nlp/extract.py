@@ -1044,7 +1044,10 @@ class Extractor:
 
         if d is None or d.place is None or ev.geo_precision == "city":
             return
-        if not (ev.event_type in ("summit", "agreement", "leadership_role", "initiative") or (ev.event_type == "talks_hosted" and d.iso3 == ev.actor)):
+        # A state offering to host talks, in news datelined from its own city, offers that city.
+        offer_home = ev.event_type == "mediation_offer" and d.iso3 == ev.actor and "host" in ev.trigger.lower()
+        if not (ev.event_type in ("summit", "agreement", "leadership_role", "initiative") or offer_home
+                or (ev.event_type == "talks_hosted" and d.iso3 == ev.actor)):
             return
         news = disc.news_date
         if ev.date_start and not (news is not None and ev.date_start[:7] == news.date_start[:7]):
