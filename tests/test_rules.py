@@ -372,6 +372,13 @@ def test_rules_an_offer_to_host_made_at_home_offers_the_dateline_city():
     assert [e["venue"] for e in events(text) if e["event_type"] == "mediation_offer"] == [None]
 
 
+def test_rules_a_presidency_taken_over_to_pass_it_on_later_dates_the_successor_by_the_handover():
+    text = "On 1 January, Cyprus takes over the EU presidency from Denmark, to pass it to Ireland at the end of June."
+    evs = {e["actor"]: e for e in events(text, "2024-01-02") if e["event_type"] == "leadership_role"}
+    assert (evs["CYP"]["modality"], evs["CYP"]["date_start"]) == ("asserted", "2024-01-01")
+    assert (evs["IRL"]["modality"], evs["IRL"]["date_start"], evs["IRL"]["parties"]) == ("planned", "2024-06-01", ["CYP"])
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

@@ -987,6 +987,8 @@ class Extractor:
         turn = cx.handover(an, s, c.start, c.end) if t == "leadership_role" else None
         if turn is not None and turn[2] > c.start and ev.modality == "asserted" and turn[0].state == actor:
             ev.modality = cx.modality(an, s, turn[2], turn[2] + 1)  # "the presidency will pass from A to B"
+            if ev.modality == "asserted" and turn[2] - 1 > c.start and an.lower[turn[2] - 1] == "to":
+                ev.modality = "planned"  # "takes over the presidency, to pass it to B in December": the handover to come
         if t == "talks_hosted" and ev.modality in ("planned", "hypothetical"):
             ev.event_type = t = "mediation_offer"  # talks not yet held: "will host the next round"
         self._date(an, s, c, ev, disc)
