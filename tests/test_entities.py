@@ -210,6 +210,11 @@ def test_entities_a_venue_takes_its_usual_english_name_not_the_geonames_one(surf
     assert [(p.value, p.iso3) for p in places] == [("New York", "USA")]
 
 
+def test_entities_a_listed_alias_beats_a_larger_citys_alternate_name():
+    places = [m for m in mentions("Orban will hold talks with Trump at the White House on Friday.") if m.label == "PLACE"]
+    assert [(p.value, p.iso3) for p in places] == [("Washington", "USA")]
+
+
 def test_entities_month_is_not_a_place():
     found = mentions("The summit took place in May 2024 in Astana.")
     assert [m.value for m in found if m.label == "PLACE"] == ["Astana"]

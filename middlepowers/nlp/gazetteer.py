@@ -20,7 +20,7 @@ from .. import reference
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "14"
+INDEX_VERSION = "15"
 # Cities at least this large are recognised anywhere; smaller ones only after "in", "at"...
 MAJOR_CITY_POPULATION = 100_000
 MIN_CITY_POPULATION = 1_000
@@ -249,6 +249,15 @@ def build_index() -> Gazetteer:
             continue
         is_cap = gz.capitals.get(place.iso3) == place
         gz.add(r["alias"], Entry("PLACE", place.name, place.iso3, "capital" if is_cap else "city", place))
+        # A listed alias is a decision, not a guess: it beats a larger city's alternate name ("White House").
+        key = norm(r["alias"])
+        bucket = gz.names.get(key, [])
+        mine = [t for t in bucket if t[0] == "PLACE" and t_name(t) == place.name and t[4] and t[4][5] == place.geonameid]
+        first_place = next((i for i, t in enumerate(bucket) if t[0] == "PLACE"), None)
+        if mine and first_place is not None and bucket[first_place] is not mine[0]:
+            rest = [t for t in bucket if t is not mine[0]]
+            rest.insert(first_place, mine[0])
+            gz.names[key] = rest
     # A city's own name beats another city's alternate name: "New Delhi" is New Delhi, not Delhi.
     for key, packed in gz.names.items():
         places = [i for i, t in enumerate(packed) if t[0] == "PLACE" and t[4]]
