@@ -379,6 +379,21 @@ def test_rules_a_presidency_taken_over_to_pass_it_on_later_dates_the_successor_b
     assert (evs["IRL"]["modality"], evs["IRL"]["date_start"], evs["IRL"]["parties"]) == ("planned", "2024-06-01", ["CYP"])
 
 
+def test_rules_a_weekday_of_talks_to_come_lies_ahead():
+    # 2024-06-15 is a Saturday: "on Monday" of talks still to be held is 17 June, not 10 June.
+    (ev,) = [e for e in events("Kazakhstan will host a new round of talks between Armenia and Azerbaijan on Monday.")
+             if e["event_type"] == "mediation_offer"]
+    assert (ev["modality"], ev["date_start"]) == ("planned", "2024-06-17")
+    (ev,) = [e for e in events("Kazakhstan hosted a new round of talks between Armenia and Azerbaijan on Monday.")
+             if e["event_type"] == "talks_hosted"]
+    assert (ev["modality"], ev["date_start"]) == ("asserted", "2024-06-10")
+
+
+def test_rules_talks_dated_after_publication_are_still_to_come():
+    evs = events("The next round of talks between Armenia and Azerbaijan will be held in Almaty from 21 to 22 June.")
+    assert [(e["event_type"], e["actor"], e["modality"]) for e in evs] == [("mediation_offer", "KAZ", "planned")]
+
+
 def test_rules_capitals_stand_for_states():
     (ev,) = events("Astana signed a strategic partnership agreement with Beijing on Monday.")
     assert (ev["event_type"], ev["actor"], ev["parties"]) == ("agreement", "KAZ", ["CHN"])

@@ -994,6 +994,8 @@ class Extractor:
         self._date(an, s, c, ev, disc)
         if ev.modality == "asserted" and ev.date_start and an.published and ev.date_start[:len(an.published)] > an.published:
             ev.modality = "planned"
+            if t == "talks_hosted":
+                ev.event_type = t = "mediation_offer"  # "the next round will be held from December 21": not yet held
         if t == "aid":
             ev.amount_usd = cx.amount_usd(s.text)
             words = set(an.lower[s.start:s.end])
@@ -1024,6 +1026,9 @@ class Extractor:
             dates = [_year_before(d) if d.date_start[: len(an.published)] > an.published else d for d in dates]
             dates = [d for d in dates if d.date_start[: len(an.published)] <= an.published]
         d = min(dates, key=lambda d: (min(abs(d.start - trig_char), abs(d.end - trig_char)), d.relative)) if dates else None
+        if d is not None and ev.modality == "planned" and d.relative and d.precision == "day" and an.published and (
+                d.date_start < an.published[:10]) and _WEEKDAY.search(d.text):
+            d = _week_later(d)  # "will host the talks on Monday", in a Saturday paper: the Monday to come
         ev.own_date = d is not None
         if d is None:  # the latest date earlier in the same paragraph
             for prev in reversed(an.sentences[:s.index]):
@@ -1199,6 +1204,19 @@ def _disarmament_occasion(words: set[str]) -> str | None:
     if words & {"arsenal", "warheads", "weapons", "uranium", "missiles"}:
         return "arsenal"
     return None
+
+
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _week_later(d):
+    """A weekday read as the one before publication, moved to the one after."""
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    a = (date.fromisoformat(d.date_start) + timedelta(days=7)).isoformat()
+    b = (date.fromisoformat(d.date_end) + timedelta(days=7)).isoformat()
+    return replace(d, date_start=a, date_end=b)
 
 
 def _year_before(d):

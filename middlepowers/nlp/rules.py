@@ -158,7 +158,7 @@ def pattern_co_mediators():
 def pattern_talks_meeting():
     """'the foreign ministers met in Almaty' / 'held talks in Abu Dhabi' (host = the venue's country)."""
     return "talks_meeting", [[_w(["met", "meet", "meeting", "talks", "negotiations", "consultations", "round", "discussions", "convene",
-                                  "reconvene"]), _gap(6),
+                                  "reconvene"]), _gap(8),
                               {"LOWER": {"IN": ["in", "at"]}}]]
 
 
