@@ -10,11 +10,14 @@ counts = view.q.summary(view.filters)
 st.title("Middle Powers Atlas")
 st.markdown("Where **Kazakhstan**, **Azerbaijan** and other middle powers host talks, offer mediation, "
             "launch initiatives and hold seats, as read from news articles, each event with its sentence of evidence.")
-c = st.columns(4)
+c = st.columns(5)
 c[0].metric("Events", f"{counts['events']:,}")
 c[1].metric("Articles", f"{counts['articles']:,}")
 c[2].metric("Venues", f"{counts['venues']:,}")
 c[3].metric("Acting countries", f"{counts['actors']:,}")
+share = f"{counts['reviewed'] / counts['events']:.0%}" if counts["events"] else "–"
+c[4].metric("Reviewed", f"{counts['reviewed']:,}", delta=f"{share} of these events", delta_color="off", delta_arrow="off",
+            help="Events a reviewer accepted, corrected or added on the Review page (reviews.csv).")
 
 st.subheader("Latest events")
 widgets.events_table(view, key="latest_events", limit=15, paged=False)
@@ -30,6 +33,8 @@ st.markdown(
   only that is known, so they are not mistaken for exact days.
 - **Kazakhstan vs Azerbaijan** puts the two side by side; **Organisations** shows memberships and roles;
   **Sources** shows each article with its evidence highlighted.
+- **Review** lists the events least confident first with their evidence; where reviewing is switched on, a
+  reviewer accepts, rejects, corrects or adds events, and *Reviewed only* in the sidebar keeps the reviewed ones.
 - **Share this view** gives the link to the current page and filters; opening it restores both.
 """
 )

@@ -14,7 +14,7 @@ from middlepowers.views.text import md_escape
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
 PAGES = ["app.py", "pages/1_Map.py", "pages/2_Timeline.py", "pages/3_Compare.py", "pages/4_Organisations.py",
-         "pages/5_Sources.py"]
+         "pages/5_Sources.py", "pages/6_Review.py"]
 TIMEOUT = 60
 
 
@@ -191,7 +191,8 @@ def test_app_page_param_opens_that_page(use_tables, seeded_dir):
 
 
 PAGE_NAMES = {"app.py": "overview", "pages/1_Map.py": "map", "pages/2_Timeline.py": "timeline",
-              "pages/3_Compare.py": "compare", "pages/4_Organisations.py": "organisations", "pages/5_Sources.py": "sources"}
+              "pages/3_Compare.py": "compare", "pages/4_Organisations.py": "organisations", "pages/5_Sources.py": "sources",
+              "pages/6_Review.py": "review"}
 
 
 def opened(params: dict, page: str) -> AppTest:

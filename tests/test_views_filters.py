@@ -171,3 +171,19 @@ def test_filters_apply_each_filter_narrows(small, filters, expected):
 def test_filters_apply_on_empty_tables():
     out = apply(schema.empty_frame("events"), schema.empty_frame("articles"), Filters(orgs=("SCO",), text="x"))
     assert out.empty
+
+
+@pytest.mark.parametrize("raw, expected", [("1", True), ("true", True), ("0", False), ("", False)])
+def test_filters_reviewed_only_reads_one_or_zero(raw, expected):
+    f, notices = Filters.from_query({"reviewed": raw})
+    assert f.reviewed_only is expected and not notices
+    assert f.to_query().get("reviewed") == (["1"] if expected else None)
+
+
+def test_filters_reviewed_only_keeps_reviewed_events():
+    events = pd.DataFrame({"event_id": ["a", "b", "c"], "reviewed": [None, "accepted", "added"],
+                           "modality": ["asserted"] * 3})
+    kept = apply(events, pd.DataFrame({"article_id": [], "source": []}), Filters(reviewed_only=True))
+    assert kept["event_id"].tolist() == ["b", "c"]
+    f, notices = Filters.from_query({"reviewed": "perhaps"})
+    assert f.reviewed_only is False and notices == ['reviewed="perhaps" is not 1 or 0: ignored']

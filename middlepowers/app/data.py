@@ -36,7 +36,27 @@ def _resolve(p: str) -> Path:
     return path if path.is_absolute() else ROOT / path
 
 
-def _fingerprint(folder: Path, pattern: str) -> tuple:
+def reviewing_server() -> bool:
+    """The server lets people review (MIDDLEPOWERS_REVIEW on, or a review password in its secrets)."""
+    from ..views.review import ENV_FLAG
+
+    if os.environ.get(ENV_FLAG, "").strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    return bool(review_secret())
+
+
+def review_secret() -> str | None:
+    """The review password from the app's secrets, if it has one (no secrets file: None)."""
+    from ..views.review import SECRET_KEY
+
+    try:
+        value = st.secrets.get(SECRET_KEY)
+    except Exception:  # no secrets.toml at all
+        return None
+    return str(value) if value else None
+
+
+def _fingerprint(folder: Path, pattern: str, skip: frozenset[str] = frozenset()) -> tuple:
     """Names, sizes and modification times: cheap, and any edit or new file changes it.
 
     Names are bytes (a name that is not UTF-8 cannot be hashed as text by Streamlit's cache), and
@@ -49,7 +69,7 @@ def _fingerprint(folder: Path, pattern: str) -> tuple:
             st = f.stat()
         except OSError:
             continue
-        if stat.S_ISREG(st.st_mode):
+        if stat.S_ISREG(st.st_mode) and f.name not in skip:
             out.append((os.fsencode(f.name), st.st_size, st.st_mtime_ns))
     return tuple(sorted(out))
 
@@ -123,8 +143,13 @@ def load() -> tuple[Tables, str | None]:
     problem = None
     # No articles folder (a deployment that ships only tables, or tests): read what is there.
     if src.is_dir():
+        # Where people review, their decisions are applied when a reviewer asks (the Review page's
+        # button), not by a rebuild after every click; a read-only server follows reviews.csv itself.
+        from ..reviews import REVIEWS
+
+        skip = frozenset({REVIEWS, f".{REVIEWS}.lock"}) if reviewing_server() else frozenset({f".{REVIEWS}.lock"})
         try:
-            _ensure_built(str(src), str(out), _fingerprint(src, "*"))
+            _ensure_built(str(src), str(out), _fingerprint(src, "*", skip))
         except BuildError as err:
             problem = f"could not build the tables: {err}"
     fp = _fingerprint(out, "*.parquet")
@@ -143,3 +168,15 @@ def load() -> tuple[Tables, str | None]:
 def countries():
     """Natural Earth countries (GeoDataFrame), names and centroids, loaded once per process."""
     return geo.load_countries(), geo.country_names(), geo.centroids()
+
+
+def apply_reviews_now() -> bool:
+    """Rebuild the tables with the review decisions (the Review page's button); True when it built."""
+    from ..build import ensure_built
+
+    src, out = articles_dir(), data_dir()
+    try:
+        built = bool(ensure_built(src, out))
+    except AtlasError as err:
+        raise BuildError(str(err)) from err
+    return built

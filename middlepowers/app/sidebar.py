@@ -60,6 +60,8 @@ def _filters_from_widgets(page: str) -> Filters:
             value = tuple(value)
         elif f.widget == "text":
             value = (value or "").strip()[: flt.MAX_TEXT]
+        elif f.widget == "toggle":
+            value = bool(value)
         got[f.field] = value
     return Filters(**got, page=page, article=ss.get(K["article"]) if page == "sources" else None)
 
@@ -114,6 +116,8 @@ def _widgets(tables: data.Tables, names: dict[str, str]) -> None:
                 st.session_state[key] = min(max(st.session_state[key], lo), hi)
             bound(next(date_columns).date_input, spec.label, key, help=spec.help, min_value=lo, max_value=hi,
                   format="YYYY-MM-DD")
+        elif spec.widget == "toggle":
+            bound(sb.toggle, spec.label, key, help=spec.help)
         else:
             bound(sb.text_input, spec.label, key, max_chars=flt.MAX_TEXT, placeholder=spec.placeholder,
                   help=spec.help)

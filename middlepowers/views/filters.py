@@ -12,6 +12,7 @@ URL parameters (all optional, repeatable where plural; comma-separated values al
 | modality | asserted (default), planned, hypothetical, negated; empty for all | `modality=planned` |
 | source   | source outlet of the article                    | `source=astanatimes.com`|
 | q        | free text searched in the evidence sentences    | `q=Astana`              |
+| reviewed | 1: only events a reviewer accepted, corrected or added | `reviewed=1`     |
 | article  | article shown on the sources page               | `article=002_e1669...`  |
 """
 
@@ -88,6 +89,13 @@ def _mentions(events: pd.DataFrame, articles: pd.DataFrame, v) -> pd.Series:
     return events[EV.evidence].str.contains(v, case=False, regex=False)
 
 
+def _was_reviewed(events: pd.DataFrame, articles: pd.DataFrame, v) -> pd.Series:
+    return events[EV.reviewed].notna() if EV.reviewed in events else pd.Series(False, index=events.index)
+
+
+_TRUE, _FALSE = frozenset({"1", "true", "yes", "on"}), frozenset({"0", "false", "no", "off", ""})
+
+
 @dataclass(frozen=True)
 class FilterSpec:
     """One filter, everything about it in one place (as datasette's filters.py keeps its
@@ -98,7 +106,7 @@ class FilterSpec:
     field: str
     param: str
     label: str
-    widget: str  # "multiselect", "date" or "text"
+    widget: str  # "multiselect", "date", "text" or "toggle"
     sql: str
     mask: Callable[[pd.DataFrame, pd.DataFrame, object], pd.Series]
     normalise: Callable[[str], str] = str.strip
@@ -152,6 +160,9 @@ FILTERS: tuple[FilterSpec, ...] = (
                choices="sources", placeholder="All sources"),
     FilterSpec("text", "q", "Search the evidence", "text", "contains(lower(evidence), lower($q))", _mentions,
                default="", placeholder="e.g. Astana", memo=True),
+    FilterSpec("reviewed_only", "reviewed", "Reviewed only", "toggle", "(reviewed IS NOT NULL AND $reviewed)",
+               _was_reviewed, default=False,
+               help="Only events a reviewer accepted, corrected or added (see the Review page)."),
 )
 BY_FIELD: dict[str, FilterSpec] = {f.field: f for f in FILTERS}
 PARAMS: tuple[str, ...] = ("page", *(f.param for f in FILTERS), "article")
@@ -169,6 +180,7 @@ class Filters:
     modalities: tuple[str, ...] = DEFAULT_MODALITIES
     sources: tuple[str, ...] = ()
     text: str = ""
+    reviewed_only: bool = False
     page: str = "overview"
     article: str | None = None
 
@@ -183,6 +195,9 @@ class Filters:
                 if tuple(value) != spec.default:
                     # An empty value means "none narrows" (every modality), distinct from the absent default.
                     q[spec.param] = list(value) or [""]
+            elif spec.widget == "toggle":
+                if value:
+                    q[spec.param] = ["1"]
             elif value:
                 q[spec.param] = [value.isoformat() if isinstance(value, date) else value]
         if self.article and self.page == "sources":
@@ -231,6 +246,11 @@ class Filters:
                 got[spec.field] = pick(spec)
             elif spec.widget == "date":
                 got[spec.field] = _date_param(spec.param, values, notices, spec.end, choices.dates)
+            elif spec.widget == "toggle":
+                raw = values[spec.param][-1] if values.get(spec.param) else ""
+                if raw.strip().lower() not in _TRUE | _FALSE:
+                    notices.append(f"{spec.param}={quoted(raw)} is not 1 or 0: ignored")
+                got[spec.field] = raw.strip().lower() in _TRUE
             else:
                 text = values[spec.param][-1].strip() if values.get(spec.param) else ""
                 if len(text) > MAX_TEXT:

@@ -29,6 +29,7 @@ PAGES: tuple[Page, ...] = (
     Page("compare", "Kazakhstan vs Azerbaijan", ":material/compare_arrows:", "pages/3_Compare.py"),
     Page("organisations", "Organisations", ":material/groups:", "pages/4_Organisations.py"),
     Page("sources", "Sources", ":material/article:", "pages/5_Sources.py"),
+    Page("review", "Review", ":material/fact_check:", "pages/6_Review.py"),
 )
 BY_NAME: dict[str, Page] = {p.name: p for p in PAGES}
 NAMES: tuple[str, ...] = tuple(BY_NAME)

@@ -30,7 +30,7 @@ _SQL_TYPES = {"str": "VARCHAR", "object": "VARCHAR[]", "float64": "DOUBLE", "Flo
 # What an events table shows per row (listing.event_rows) and what the downloads carry.
 ROW_COLUMNS = ("event_id", "article_id", "event_type", "actor", "parties", "organisations", "venue", "venue_country",
                "lat", "lon", "date_start", "date_end", "date_precision", "evidence", "evidence_start", "evidence_end",
-               "modality", "name", "amount_usd", "actor_role")
+               "modality", "name", "amount_usd", "actor_role", "confidence", "reviewed")
 LIST_COLUMNS = frozenset(c for t in schema.TABLES.values() for c, d in t.items() if d == "object")
 MAX_MEMOS = 64  # text searches kept (a few hundred KB each at a million events)
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -242,10 +242,21 @@ class Atlas:
     def summary(self, filters: Filters) -> dict[str, int]:
         """Events, articles, venues and acting countries the filters keep."""
         pred, params = self._where(filters)
-        sql = ("SELECT count(*), count(DISTINCT article_id), count(DISTINCT venue), count(DISTINCT actor) "
-               f"FROM events WHERE {pred}")
-        n, arts, venues, actors = self._one(sql, params)
-        return {"events": n, "articles": arts, "venues": venues, "actors": actors}
+        sql = ("SELECT count(*), count(DISTINCT article_id), count(DISTINCT venue), count(DISTINCT actor), "
+               f"count(reviewed) FROM events WHERE {pred}")
+        n, arts, venues, actors, reviewed = self._one(sql, params)
+        return {"events": n, "articles": arts, "venues": venues, "actors": actors, "reviewed": reviewed}
+
+    def review_queue(self, filters: Filters, limit: int, offset: int = 0) -> pd.DataFrame:
+        """One page of the filtered events to review: not yet reviewed first, then least confident,
+        then in text order; with each event's article file, title and address (not its text)."""
+        pred, params = self._where(filters)
+        cols = ", ".join(f"e.{_q(c)}" for c in ROW_COLUMNS)
+        sql = (f"SELECT {cols}, a.file, coalesce(a.title, a.file) AS title, a.url FROM "
+               f"(SELECT * FROM events WHERE {pred}) e LEFT JOIN articles a USING (article_id) "
+               "ORDER BY e.reviewed IS NOT NULL, e.confidence NULLS FIRST, e.article_id, e.evidence_start, e.event_id "
+               "LIMIT $q_limit OFFSET $q_offset")
+        return self._df(sql, {**params, "q_limit": int(limit), "q_offset": int(offset)})
 
     def rows(self, filters: Filters, subset: Subset = ALL, limit: int | None = 500, offset: int = 0,
              columns: Sequence[str] = ROW_COLUMNS) -> pd.DataFrame:

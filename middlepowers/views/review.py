@@ -67,7 +67,7 @@ def decision(event: Mapping, file: str, action: str, reviewer: str = "", note: s
     for field, value in (changes or {}).items():
         old = event.get("venue" if field == "venue" else field)
         if field == "date":
-            old = _date_of(event)
+            old = date_of(event)
         if _norm(value) != _norm(old):
             row[f"new_{field}"] = value
     return row
@@ -98,7 +98,8 @@ def review_allowed(env: Mapping[str, str], secrets: Mapping[str, object] | None,
     return hmac.compare_digest(str(expected).encode(), str(password).encode())
 
 
-def _date_of(event: Mapping) -> str | None:
+def date_of(event: Mapping) -> str | None:
+    """The event's date at its precision, as a reviewer writes it: YYYY, YYYY-MM or YYYY-MM-DD."""
     start, precision = event.get("date_start"), event.get("date_precision")
     if not isinstance(start, str):
         return None
