@@ -86,7 +86,7 @@ def listed(value: str) -> list[str]:
 
 for i, ev in enumerate(queue.to_dict("records")):
     event_id = ev["event_id"]
-    with st.container(border=True, key=f"review_{event_id}"):
+    with st.container(border=True, key=f"queued_{event_id}"):
         kind = schema.EVENT_TYPE_LABELS.get(ev["event_type"], ev["event_type"])
         head = f"{kind} · {name_of(ev['actor'], view.names)}"
         if isinstance(ev.get("actor_role"), str):

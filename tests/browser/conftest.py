@@ -74,12 +74,12 @@ def serve_atlas():
 
 
 @contextlib.contextmanager
-def _serve_atlas(data: Path, articles: Path, log_dir: Path):
+def _serve_atlas(data: Path, articles: Path, log_dir: Path, extra_env: dict[str, str] | None = None):
     """`streamlit run app.py` on localhost over the tables in data (built from articles when that
     folder exists and they are stale); yields its address and stops it afterwards."""
     port = _free_port()
-    env = {**os.environ, "MIDDLEPOWERS_DATA": str(data), "MIDDLEPOWERS_ARTICLES": str(articles)}
-    log = open(log_dir / "streamlit.log", "w")
+    env = {**os.environ, "MIDDLEPOWERS_DATA": str(data), "MIDDLEPOWERS_ARTICLES": str(articles), **(extra_env or {})}
+    log = open(log_dir / f"streamlit-{port}.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "localhost", "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
