@@ -15,7 +15,7 @@ from .discourse import Discourse, _news_context
 from .events import Candidate, Event
 from .gazetteer import Gazetteer
 from .lexicon import AID_WORDS, ATTENDANCE_WORDS, GATHERING_WORDS, INSTITUTION_WORDS, LEADERS_WORDS, PROCLAIM, RATIFY, SPLIT_CO_ACTORS
-from .merge import _first_day_of_talks, _headline_count, _near_in_time, _signed_at_summit, merge
+from .merge import complete, fold_headlines, merge
 from .pipeline import Analysis, Mention, Sentence
 
 
@@ -159,23 +159,5 @@ def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:
     events: list[Event] = []
     for s in an.sentences:
         events.extend(ex.sentence_events(an, s, article_id, disc))
-    merged = merge(events)
-    # A title's act dated only by the day's news is the act the body reports with its own date: only where the
-    # body reports one such act, so the title cannot be folded into the wrong one.
-    out = []
-    top = _headline_count(an)
-    for e in merged:
-        same = [o for o in merged if o is not e and o.sentence.index >= top and (o.event_type, o.actor) == (e.event_type, e.actor)]
-        if e.sentence.index < top and len(same) == 1 and _near_in_time(e, same[0], 10 if e.own_date else 45):
-            target = same[0]
-            target.parties += [p for p in e.parties if p not in target.parties]
-            target.organisations += [o for o in e.organisations if o not in target.organisations]
-            for f in ("venue", "venue_country", "lat", "lon", "geo_precision"):
-                if getattr(target, f) is None:
-                    setattr(target, f, getattr(e, f))
-            continue
-        out.append(e)
-    _signed_at_summit(an, out)
-    for e in out:
-        _first_day_of_talks(e)
+    out = complete(an, fold_headlines(an, merge(events)))
     return [e.row() for e in out]

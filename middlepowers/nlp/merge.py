@@ -119,3 +119,32 @@ def _signed_at_summit(an: Analysis, events: list[Event]) -> None:
             e.parties = [p for p in held[0].parties if p != e.actor]
         if not e.own_date and held[0].own_date:  # "to be signed at the summit": on the summit's day
             e.date_start, e.date_end, e.date_precision = held[0].date_start, held[0].date_end, held[0].date_precision
+
+
+def fold_headlines(an: Analysis, events: list[Event]) -> list[Event]:
+    """Headline lines' acts folded into the one act of their type and actor the body reports, near
+    in time (within ten days when the headline has a date of its own): only where the body reports
+    exactly one such act, so a headline cannot be folded into the wrong one."""
+    out = []
+    top = _headline_count(an)
+    for e in events:
+        same = [o for o in events if o is not e and o.sentence.index >= top and (o.event_type, o.actor) == (e.event_type, e.actor)]
+        if e.sentence.index < top and len(same) == 1 and _near_in_time(e, same[0], 10 if e.own_date else 45):
+            target = same[0]
+            target.parties += [p for p in e.parties if p not in target.parties]
+            target.organisations += [o for o in e.organisations if o not in target.organisations]
+            for f in ("venue", "venue_country", "lat", "lon", "geo_precision"):
+                if getattr(target, f) is None:
+                    setattr(target, f, getattr(e, f))
+            continue
+        out.append(e)
+    return out
+
+
+def complete(an: Analysis, events: list[Event]) -> list[Event]:
+    """What only the whole article tells: a summit's document takes its attendees and day, talks
+    that ended in a signing start on their first day."""
+    _signed_at_summit(an, events)
+    for e in events:
+        _first_day_of_talks(e)
+    return events
