@@ -63,3 +63,20 @@ def test_policy_tables_written_before_the_role_column_still_read(tmp_path):
     ev.to_parquet(store.current_set(out) / "events.parquet", index=False)
     again = store.read_tables(out)["events"]
     assert list(again.columns) == list(schema.EVENTS) and again["actor_role"].isna().all()
+
+
+def test_the_policy_table_covers_every_contract_type_once():
+    assert tuple(policy.POLICY) == schema.EVENT_TYPES
+    assert set(policy.DEFAULT_ROLE) == set(schema.EVENT_TYPES)
+    assert {r for r in policy.DEFAULT_ROLE.values() if r} <= set(policy.ACTOR_ROLES)
+
+
+def test_policy_says_who_hosts_and_who_signs_for_the_others():
+    assert policy.HOSTING_TYPES == {"talks_hosted", "summit"}
+    assert not policy.POLICY["agreement"].split_co_actors  # the first-named signs, the others are parties
+    assert policy.POLICY["aid"].split_co_actors
+    # a handover's other side stays a party of the chair's event
+    assert not policy.POLICY["leadership_role"].co_actors_not_parties
+    assert policy.policy_of("talks_meeting") is policy.POLICY["talks_hosted"]
+    with pytest.raises(KeyError):
+        policy.policy_of("rumour")

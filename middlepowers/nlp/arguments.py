@@ -12,13 +12,17 @@ import re
 
 from . import context as cx
 from .. import reference
+from ..policy import HOSTING_TYPES, policy_of
 from .classify import _force_context
 from .discourse import Discourse, NEWS_SENTENCES
 from .events import BASE_CONFIDENCE, Candidate, Event
 from .gazetteer import Gazetteer
-from .lexicon import ADOPTED, AGREEMENT_WORDS, AID_WORDS, BODY_NOUNS, CHAIR_NOUNS, FILLER, FOUNDING_NOUNS, FUNDS_WORDS, GIVE_VERBS, GOODS_WORDS, HOSTING, INDIRECT, INITIATIVE_NOUNS, INSTITUTION_WORDS, INVEST_WORDS, LOCATING, MEETING_NOUNS, NAME_LINKS, NP_STOP, OFFER_SUMMIT, PARTICIPANT_NOUNS, PLACE_CUES, PLACE_NOUNS, RECIPIENT_NOUNS, SETTING_CUES, SPLIT_CO_ACTORS, SUMMIT_LINKS, TALK_NOUNS, TITLE_STOP, _SECOND_NAME, _venue_cue
+from .lexicon import ADOPTED, AGREEMENT_WORDS, AID_WORDS, BODY_NOUNS, CHAIR_NOUNS, FILLER, FOUNDING_NOUNS, FUNDS_WORDS, GIVE_VERBS, GOODS_WORDS, INDIRECT, INITIATIVE_NOUNS, INSTITUTION_WORDS, INVEST_WORDS, LOCATING, MEETING_NOUNS, NAME_LINKS, NP_STOP, OFFER_SUMMIT, PARTICIPANT_NOUNS, PLACE_CUES, PLACE_NOUNS, RECIPIENT_NOUNS, SETTING_CUES, SUMMIT_LINKS, TALK_NOUNS, TITLE_STOP, _SECOND_NAME, _venue_cue
 from .pipeline import Analysis, Mention, Sentence
 from .rules import HOST
+
+# Rules whose agent comes after the sides: "Russia and Ukraine swapped prisoners in an exchange mediated by the UAE".
+_AGENT_AFTER_SIDES = ("pattern_mediated_by", "pattern_talks_by")
 
 
 def _setting_only(an: Analysis, s: Sentence, a: int) -> bool:
@@ -419,7 +423,7 @@ class ArgumentReader:
             if m.start - 1 >= s.start and an.lower[m.start - 1] in PLACE_CUES and not _venue_cue(an, s, m):
                 continue  # "a ceasefire in Gaza"
             cue = _venue_cue(an, s, m)
-            if m.start in used and not cue and c.event_type not in HOSTING:
+            if m.start in used and not cue and c.event_type not in HOSTING_TYPES:
                 continue
             if m.kind == "capital" and not cue and m.start not in used and not (m.end < s.end and an.lower[m.end] in ("talks", "-", "peace", "summit", "process", "format")):
                 continue  # "talks between Baku and Yerevan": capitals as parties, not venues
@@ -470,18 +474,16 @@ class ArgumentReader:
         if thanked:  # the thankers took part: "Armenia thanked Kazakhstan for hosting the talks"
             subj = cx.left_subject(an, s, thanked[0].start, cx.blocked_mentions(an, s))
             found = found + (cx.coordinated(an, s, subj) if subj is not None else [])
-        if not found and t in ("talks_hosted", "mediation_offer", "talks_meeting"):
-            found = cx.cue_parties(an, s, frozenset({"with", "on", "over", "about", "of", "to", "and", "from"}))
-            if t == "talks_hosted" and c.rule in ("pattern_mediated_by", "pattern_talks_by"):
+        pol = policy_of(t)
+        if not found and pol.party_cues:
+            found = cx.cue_parties(an, s, pol.party_cues)
+            if pol.event_type == "talks_hosted" and c.rule in _AGENT_AFTER_SIDES:
                 # "Russia and Ukraine swapped prisoners in an exchange mediated by the UAE": the subjects are the sides
                 subj = cx.left_subject(an, s, c.start, cx.blocked_mentions(an, s))
                 found = found + (cx.coordinated(an, s, subj) if subj is not None else [])
-        elif not found and t in ("agreement", "leadership_role", "aid", "summit"):
-            cues = {"leadership_role": {"with", "to", "from"}, "aid": {"with", "to", "in", "for"}}.get(t, {"with", "to"})
-            found = cx.cue_parties(an, s, frozenset(cues))
         if t == "aid":
             found = found + _recipients(an, s, actors)
-        if t == "summit":
+        if pol.sentence_states_attend:
             # the states named in a summit's sentence attend it: "the leaders of A, B and C gathered in X"
             found = found + [m for m in s.mentions if m.label in ("COUNTRY", "LEADER") and m.kind != "demonym"
                              and not _inside_name(an, s, m)]
@@ -538,9 +540,9 @@ class ArgumentReader:
         ev = Event(article_id, t, actor, s, c.rule, an.doc[c.start:c.end].text, how)
         ev.name = name
         ev.organisations = orgs
-        ev.parties = self.parties(an, s, c, {actor, *co} if t in SPLIT_CO_ACTORS and t != "leadership_role" else {actor}, list(extra))
+        ev.parties = self.parties(an, s, c, {actor, *co} if policy_of(t).co_actors_not_parties else {actor}, list(extra))
         ev.venue, ev.venue_country, ev.lat, ev.lon, ev.geo_precision = self.venue(an, s, c, actor_mentions)
-        if ev.venue_country is None and t in HOSTING and how not in ("anaphor",):
+        if ev.venue_country is None and t in HOSTING_TYPES and how not in ("anaphor",):
             pt = self.gz.country_points.get(actor)
             ev.venue_country, ev.geo_precision = actor, "country"
             ev.lat, ev.lon = (pt if pt else (None, None))

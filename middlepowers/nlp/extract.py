@@ -8,13 +8,14 @@ from __future__ import annotations
 import copy
 import re
 
+from ..policy import policy_of
 from . import context as cx
 from .arguments import ArgumentReader, _attends, _eponyms, _inside_name, _recipients, _second_name, _setting_only, initiative_name
 from .classify import classify
 from .discourse import Discourse, _news_context
 from .events import Candidate, Event
 from .gazetteer import Gazetteer
-from .lexicon import AID_WORDS, ATTENDANCE_WORDS, GATHERING_WORDS, INSTITUTION_WORDS, LEADERS_WORDS, PROCLAIM, RATIFY, SPLIT_CO_ACTORS
+from .lexicon import AID_WORDS, ATTENDANCE_WORDS, GATHERING_WORDS, INSTITUTION_WORDS, LEADERS_WORDS, PROCLAIM, RATIFY
 from .merge import complete, fold_headlines, merge
 from .pipeline import Analysis, Mention, Sentence
 
@@ -69,7 +70,7 @@ class Extractor(ArgumentReader):
                 continue
             actor_mentions = [f for f in found if isinstance(f, Mention)]
             codes = [f.state if isinstance(f, Mention) else f for f in found]
-            if c.event_type not in SPLIT_CO_ACTORS and not (c.event_type == "agreement" and set(an.lower[c.start:c.end]) & RATIFY):
+            if not policy_of(c.event_type).split_co_actors and not (c.event_type == "agreement" and set(an.lower[c.start:c.end]) & RATIFY):
                 codes, extra = codes[:1], actor_mentions[1:]  # each state ratifies for itself, but the first-named signs
             else:
                 extra = []

@@ -99,14 +99,6 @@ INVEST_WORDS = frozenset({"investment", "investments", "invest", "invested", "tr
                           "imports", "gdp", "budget", "turnover", "profit", "prices", "price"})
 
 
-# Types whose actor hosts somewhere: with no named place, the actor's country is the venue.
-HOSTING = frozenset({"talks_hosted", "summit"})
-
-
-# Co-actors each get an event, except signers: the first-named signs, the others are parties.
-SPLIT_CO_ACTORS = frozenset({"talks_hosted", "mediation_offer", "summit", "initiative", "aid", "disarmament", "peacekeeping", "leadership_role"})
-
-
 # Bodies whose chair is a role even when they are not in the organisations list.
 BODY_NOUNS = frozenset({"committee", "council", "commission", "board", "conference", "meeting", "assembly", "group", "forum"})
 

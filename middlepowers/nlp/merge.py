@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..policy import policy_of
 from .events import Event
 from .lexicon import GATHERING_WORDS
 from .pipeline import Analysis
@@ -20,17 +21,18 @@ def _compatible(a: Event, b: Event) -> bool:
         # the same occasion: one date range inside the other
         if not (a.date_start <= b.date_start <= (a.date_end or a.date_start) or b.date_start <= a.date_start <= (b.date_end or b.date_start)):
             return False
-    if a.event_type == "initiative" and a.name and b.name and a.name.lower() != b.name.lower() and a.sentence is not b.sentence:
+    distinct = policy_of(a.event_type).distinct_by
+    if "name" in distinct and a.name and b.name and a.name.lower() != b.name.lower() and a.sentence is not b.sentence:
         return False
-    if a.event_type in ("leadership_role", "summit", "agreement", "aid") and a.organisations and b.organisations and not set(a.organisations) & set(b.organisations):
+    if "organisations" in distinct and a.organisations and b.organisations and not set(a.organisations) & set(b.organisations):
         return False
-    if a.event_type in ("talks_hosted", "mediation_offer", "agreement") and a.parties and b.parties and not set(a.parties) & set(b.parties):
+    if "parties" in distinct and a.parties and b.parties and not set(a.parties) & set(b.parties):
         return False
     if a.amount_usd and b.amount_usd and a.amount_usd != b.amount_usd:
         return False
     if (a.modality == "negated") != (b.modality == "negated"):
         return False
-    if a.event_type in ("summit", "leadership_role") and (a.modality == "planned") != (b.modality == "planned") and a.sentence is not b.sentence:
+    if "planned" in distinct and (a.modality == "planned") != (b.modality == "planned") and a.sentence is not b.sentence:
         return False  # a summit held and the next one to come are two occasions
     if a.occasion and b.occasion and a.occasion != b.occasion:
         return False
