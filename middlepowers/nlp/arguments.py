@@ -19,10 +19,15 @@ from .events import BASE_CONFIDENCE, Candidate, Event
 from .gazetteer import Gazetteer
 from .lexicon import ADOPTED, AGREEMENT_WORDS, AID_WORDS, BODY_NOUNS, CHAIR_NOUNS, FILLER, FOUNDING_NOUNS, FUNDS_WORDS, GIVE_VERBS, GOODS_WORDS, INDIRECT, INITIATIVE_NOUNS, INSTITUTION_WORDS, INVEST_WORDS, LOCATING, MEETING_NOUNS, NAME_LINKS, NP_STOP, OFFER_SUMMIT, PARTICIPANT_NOUNS, PLACE_CUES, PLACE_NOUNS, RECIPIENT_NOUNS, SETTING_CUES, SUMMIT_LINKS, TALK_NOUNS, TITLE_STOP, _SECOND_NAME, _venue_cue
 from .pipeline import Analysis, Mention, Sentence
-from .rules import HOST
+from .rules import HOST, rule_ids
 
+# Rules that read an argument of their own (see each use).
+_WITH_MEDIATION, _WHICH_HOSTED, _CO_MEDIATORS, _MEDIATED_BY, _PASSIVE_SIGNED, _EPONYM, _ON_INITIATIVE = rule_ids(
+    "with_mediation", "talks_which_hosted", "co_mediators", "mediated_by", "passive_signed", "eponym", "convened_on_initiative")
 # Rules whose agent comes after the sides: "Russia and Ukraine swapped prisoners in an exchange mediated by the UAE".
-_AGENT_AFTER_SIDES = ("pattern_mediated_by", "pattern_talks_by")
+_AGENT_AFTER_SIDES = rule_ids("mediated_by", "talks_by")
+# Rules whose gathering must have a named actor of its own to be a summit's host.
+_GATHERING_RULES = rule_ids("summit", "ministerial_meeting")
 
 
 def _setting_only(an: Analysis, s: Sentence, a: int) -> bool:
@@ -323,20 +328,20 @@ class ArgumentReader:
 
     # -- actor -----------------------------------------------------------------------------
     def actors(self, an: Analysis, s: Sentence, c: Candidate, blocked: set[int], disc: Discourse) -> tuple[list[Mention | str], str]:
-        if c.rule == "talks_mediation":  # "with US mediation", "under the auspices of Qatar"
+        if c.rule == _WITH_MEDIATION:  # "with US mediation", "under the auspices of Qatar"
             inside = [m for m in s.mentions if c.start < m.start < c.end and m.state]
             after = [m for m in s.mentions if c.end <= m.start <= c.end + 3 and m.state]
             found = inside or after
             return (found[:1], "phrase") if found else ([], "")
-        if c.rule == "pattern_talks_which_hosted":  # "the talks on Syria, which Kazakhstan hosted"
+        if c.rule == _WHICH_HOSTED:  # "the talks on Syria, which Kazakhstan hosted"
             rel = max(k for k in range(c.start, c.end) if an.lower[k] in ("which", "that"))
             inside = [m for m in s.mentions if rel < m.start < c.end and m.state]
             if inside:
                 return cx.coordinated(an, s, inside[0]), "subject"
-        if c.rule == "talks_comediators":  # "with Qatar, Turkey and the United States as co-mediators"
+        if c.rule == _CO_MEDIATORS:  # "with Qatar, Turkey and the United States as co-mediators"
             before = [m for m in s.mentions if m.state and c.start - 3 <= m.end <= c.start]
             return (cx.coordinated(an, s, before[-1]), "phrase") if before else ([], "")
-        if c.rule == "pattern_mediated_by":  # "a swap mediated by the UAE": the agent or no one
+        if c.rule == _MEDIATED_BY:  # "a swap mediated by the UAE": the agent or no one
             m = cx.agent_after(an, s, c.start, c.end)
             return ([m], "agent") if m is not None else ([], "")
         speaker = cx.first_person_speaker(an, s, c.start)
@@ -377,7 +382,7 @@ class ArgumentReader:
         if m is not None and c.event_type in ("talks_hosted", "summit", "initiative", "mediation_offer", "agreement"):
             return [m], "phrase"
         m = cx.left_subject(an, s, c.start, blocked)
-        if c.rule == "pattern_passive_signed":
+        if c.rule == _PASSIVE_SIGNED:
             sides = [x for x in cx.between_parties(an, s) if x.state]  # "the treaty between A and B was signed"
             if sides:
                 return [sides[0]], "subject"
@@ -497,9 +502,9 @@ class ArgumentReader:
             return None
         t = c.event_type
         name = None
-        if t == "initiative" and c.rule == "convened_on_initiative":
+        if t == "initiative" and c.rule == _ON_INITIATIVE:
             name = next((an.doc[k].text for k in range(s.start, s.end) if an.lower[k] in OFFER_SUMMIT | MEETING_NOUNS | {"talks"}), None)
-        elif t == "initiative" and c.rule != "eponym":
+        elif t == "initiative" and c.rule != _EPONYM:
             name = initiative_name(an, s, c.start, c.end) or _zone_name(an, s, c) or _founded_thing(an, s, c)
             if name is None:
                 return None
@@ -508,13 +513,13 @@ class ArgumentReader:
             if name.split()[-1].lower() in ("summit", "meeting") and not name[:1].isupper() and an.lower[c.start] in (
                     "proposed", "proposes", "propose", "proposal"):
                 t, name = "summit", None  # 'proposed an "online summit" of the bloc for the spring': a summit to come
-        if t == "summit" and c.rule in ("pattern_summit", "pattern_ministerial_meeting") and how in ("subject", "fronted", "anaphor") and not set(an.lower[s.start:s.end]) & SUMMIT_LINKS:
+        if t == "summit" and c.rule in _GATHERING_RULES and how in ("subject", "fronted", "anaphor") and not set(an.lower[s.start:s.end]) & SUMMIT_LINKS:
             return None  # "a deal at COP29": a summit is named, but no one hosts or attends it here
         if t == "summit" and _bilateral(an, s, c):
             return None  # "the Uzbek-Kazakh summit": two states meeting is a visit, not a summit
         if t == "summit" and _summit_between(an, s, c):
             t = "talks_hosted"  # "to host a summit between the leaders of Armenia and Azerbaijan": a meeting of two sides is talks
-        if c.rule == "pattern_passive_signed" and (not set(an.lower[s.start:c.start]) & AGREEMENT_WORDS
+        if c.rule == _PASSIVE_SIGNED and (not set(an.lower[s.start:c.start]) & AGREEMENT_WORDS
                                                    or set(an.lower[max(s.start, c.start - 3):c.start]) & {"which", "that"}):
             return None  # "was signed" needs the document named before it, and not in a clause about one already reported
         if t == "agreement" and any(an.lower[k] in AGREEMENT_WORDS and k > s.start and an.lower[k - 1] == "draft" for k in range(c.start, c.end)):
@@ -567,7 +572,7 @@ class ArgumentReader:
         if t == "disarmament":
             ev.occasion = _disarmament_occasion(set(an.lower[c.start:c.end]))
         self._dateline(ev, disc, an)
-        if t == "talks_hosted" and c.rule not in ("eponym",) and how != "venue" and not ev.parties and ev.geo_precision != "city" and not s.dates:
+        if t == "talks_hosted" and c.rule != _EPONYM and how != "venue" and not ev.parties and ev.geo_precision != "city" and not s.dates:
             return None  # "a venue for mediating tensions": no parties, place or time, no occasion
         conf = BASE_CONFIDENCE.get(how, 0.5)
         if ev.modality != "asserted":

@@ -66,7 +66,7 @@ def classify(an: Analysis, s: Sentence) -> list[Candidate]:
             else:
                 out.append(Candidate("talks_hosted", rule, a, b))
         elif label in ("talks_mediation", "talks_comediators"):
-            out.append(Candidate("talks_hosted", label, a, b))
+            out.append(Candidate("talks_hosted", rule, a, b))
         elif label == "talks_meeting":
             out.append(Candidate("talks_meeting", rule, a, b))
         elif label == "invited_to":

@@ -18,6 +18,9 @@ from .gazetteer import Gazetteer
 from .lexicon import AID_WORDS, ATTENDANCE_WORDS, GATHERING_WORDS, INSTITUTION_WORDS, LEADERS_WORDS, PROCLAIM, RATIFY
 from .merge import complete, fold_headlines, merge
 from .pipeline import Analysis, Mention, Sentence
+from .rules import rule_ids
+
+_EPONYM, _ON_INITIATIVE = rule_ids("eponym", "convened_on_initiative")
 
 
 class Extractor(ArgumentReader):
@@ -38,7 +41,7 @@ class Extractor(ArgumentReader):
 
         for etype, m, k in _eponyms(an, s):
             name = an.doc[m.start:k + 1].text if etype == "initiative" else None
-            ev = self._event(an, s, Candidate(etype, "eponym", m.start, k + 1), article_id, [m], "eponym", disc, blocked, actor=m.iso3)
+            ev = self._event(an, s, Candidate(etype, _EPONYM, m.start, k + 1), article_id, [m], "eponym", disc, blocked, actor=m.iso3)
             if ev is not None and etype == "initiative":
                 ev.name = ev.name or name
             keep(ev)
@@ -139,14 +142,14 @@ class Extractor(ArgumentReader):
             verb = next((k for k in range(s.start, s.end) if an.lower[k] in PROCLAIM), None)
             name = initiative_name(an, s, verb, verb + 1) if verb is not None else None
             if name is not None and not any(e.label in ("COUNTRY", "LEADER", "PLACE") for e in self.gz.lookup(name)):
-                ev = self._event(an, s, Candidate("initiative", "convened_on_initiative", verb, verb + 1), article_id,
+                ev = self._event(an, s, Candidate("initiative", _ON_INITIATIVE, verb, verb + 1), article_id,
                                  [convener], "phrase", disc, blocked)
                 if ev is not None:
                     ev.name = name
                     keep(ev)
         if convener is not None and any(e.event_type in ("summit", "talks_hosted") for e in events):
             # "On the initiative of the President of Kazakhstan, a summit was held": a meeting convened on its initiative
-            keep(self._event(an, s, Candidate("initiative", "convened_on_initiative", convener.start, convener.end), article_id,
+            keep(self._event(an, s, Candidate("initiative", _ON_INITIATIVE, convener.start, convener.end), article_id,
                              [convener], "phrase", disc, blocked))
         disc.update(an, s, blocked, [e.actor for e in events])
         return events

@@ -214,7 +214,6 @@ def analyse(text: str, published: str | None = None) -> Analysis:
     mentions = find_mentions(tk, gz)
     matchers = get_matchers()
     lower = tk.lower
-    vocab = nlp.vocab.strings
 
     bounds = [i for i, st in enumerate(tk.sent_start) if st or i == 0] + [len(lower)]
     sentences: list[Sentence] = []
@@ -254,12 +253,12 @@ def analyse(text: str, published: str | None = None) -> Analysis:
         words = set(lower[s.start:s.end])
         found = []
         span = None
-        for required, matcher in matchers:
+        for required, matcher, order, rule in matchers:
             if any(words.isdisjoint(r) for r in required):
                 continue
             span = span if span is not None else doc[s.start:s.end]
-            found.extend(matcher(span))
-        for match_id, a, b in sorted(found, key=lambda m: (m[1], m[2], m[0])):
-            label, rule = vocab[match_id].split(":", 1)
-            s.matches.append((label, rule, s.start + a, s.start + b))
+            found.extend((a, b, order, rule) for _, a, b in matcher(span))
+        # in text order, and on one span in the rules' order (never by a hash of a rule's name)
+        for a, b, _, rule in sorted(found, key=lambda m: m[:3]):
+            s.matches.append((rule.label, rule.id, s.start + a, s.start + b))
     return Analysis(doc, sentences, published, lower)
