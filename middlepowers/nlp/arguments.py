@@ -28,6 +28,8 @@ _WITH_MEDIATION, _WHICH_HOSTED, _CO_MEDIATORS, _MEDIATED_BY, _PASSIVE_SIGNED, _E
 _AGENT_AFTER_SIDES = rule_ids("mediated_by", "talks_by")
 # Rules whose gathering must have a named actor of its own to be a summit's host.
 _GATHERING_RULES = rule_ids("summit", "ministerial_meeting")
+# Nouns a venue city premodifies: "the Astana talks", "the Tashkent conference".
+_PREMODIFIED = frozenset({"talks", "-", "peace", "summit", "process", "format", "conference", "forum", "congress", "meeting", "ministerial"})
 
 
 def _setting_only(an: Analysis, s: Sentence, a: int) -> bool:
@@ -430,7 +432,7 @@ class ArgumentReader:
             cue = _venue_cue(an, s, m)
             if m.start in used and not cue and c.event_type not in HOSTING_TYPES:
                 continue
-            if m.kind == "capital" and not cue and m.start not in used and not (m.end < s.end and an.lower[m.end] in ("talks", "-", "peace", "summit", "process", "format")):
+            if m.kind == "capital" and not cue and m.start not in used and not (m.end < s.end and an.lower[m.end] in _PREMODIFIED):
                 continue  # "talks between Baku and Yerevan": capitals as parties, not venues
             score = (0 if cue else 1, abs(m.start - c.start))
             if best is None or score < best[0]:
