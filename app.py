@@ -21,6 +21,7 @@ c[4].metric("Reviewed", f"{counts['reviewed']:,}", delta=f"{share} of these even
 
 st.subheader("Latest events")
 widgets.events_table(view, key="latest_events", limit=15, paged=False)
+sidebar.finish(view)  # after the main table: see sidebar.setup
 
 st.subheader("How to read the atlas")
 st.markdown(

@@ -29,6 +29,7 @@ if members:
     st.caption(md_escape(f"Shaded: member states of {', '.join(f.orgs)}."))
 # A stable key and a constant initial view keep the reader's zoom and centre across reruns.
 st.pydeck_chart(deck, on_select=_from_map, selection_mode="single-object", key="venue_map", height=560)
+sidebar.finish(view)  # after the map: see sidebar.setup
 unplaced = view.q.unplaced(f) if view.n_events else 0
 if unplaced:
     st.caption(f"{unplaced:,} matching events have no known venue coordinates and are not on the map.")

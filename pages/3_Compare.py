@@ -35,6 +35,7 @@ both = q.pair(fp, pair, compare.HOSTING_TYPES, compare.BROKERING_TYPES, listing.
 by_type = both["types"]
 st.plotly_chart(charts.type_counts_figure(by_type, names), key="type_counts", width="stretch",
                 config={"displaylogo": False})
+sidebar.finish(view)  # after the main chart: see sidebar.setup
 
 for col, actor in zip(st.columns(2), pair):
     with col:

@@ -4,8 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from middlepowers.app import sidebar, widgets
-from middlepowers.views import charts, maps, query
+from middlepowers.views import maps, query
 from middlepowers.views.columns import OR
+from middlepowers.views.geo import name_of
 from middlepowers.views.text import md_escape
 
 view = sidebar.setup("organisations")
@@ -19,14 +20,17 @@ summary = pd.DataFrame({
     "Azerbaijan": orgs[OR.aze_status].fillna("none"),
     "events": [int(tagged.get(a, 0)) for a in orgs[OR.acronym]],
 })
+# The filtered events per organisation as bars in their cells: no chart library to load for them.
 st.dataframe(summary, hide_index=True, width="stretch", key="organisations_table",
              column_config={"name": st.column_config.TextColumn("name", width="medium"),
-                            "events": st.column_config.NumberColumn("events (filtered)")})
+                            "events": st.column_config.ProgressColumn(
+                                "events (filtered)", format="%d", min_value=0,
+                                max_value=max(1, int(summary["events"].max() if len(summary) else 0)))})
 
 options = summary["acronym"].tolist()
 if not options:
     st.info("No organisations in the reference data.")
-    st.stop()
+    sidebar.stop(view)
 # Start on the organisation the filters name, so a shared link opens on it.
 first = next((o for o in view.filters.orgs if o in options), options[0])
 pick = st.selectbox("Organisation", options, index=options.index(first), key="org_detail",
@@ -38,7 +42,9 @@ st.caption(md_escape(f"{len(members)} member states in the reference data"
                      + (f"; source: {row[OR.source_url]}" if isinstance(row[OR.source_url], str) else "")))
 left, right = st.columns([3, 2])
 left.pydeck_chart(maps.members_deck(view.countries, members), key="members_map", height=420)
-right.plotly_chart(charts.organisation_counts_figure(summary), key="org_counts", width="stretch",
-                   config={"displaylogo": False})
+member_list = pd.DataFrame({"member state": [name_of(iso, view.names) for iso in members], "ISO3": list(members)})
+right.dataframe(member_list.sort_values("member state"), hide_index=True, width="stretch", height=420,
+                key="org_members")
+sidebar.finish(view)  # after the map: see sidebar.setup
 st.subheader(md_escape(f"Events tagged with {pick}"))
 widgets.events_table(view, key="org_events", subset=query.tagged(pick))

@@ -18,7 +18,7 @@ arts, n_articles = view.q.article_list(view.filters.sources, MAX_ARTICLES, st.se
 st.title("Sources")
 if arts.empty:
     st.info("No articles match the filters.")
-    st.stop()
+    sidebar.stop(view)
 ids = arts[AR.article_id].tolist()
 titles = dict(zip(arts[AR.article_id], arts["title"]))
 counts = view.q.article_counts(view.filters, ids)
@@ -45,5 +45,6 @@ spans = view.q.rows(view.filters, mine, limit=None, columns=(EV.evidence_start, 
 st.caption(f"{len(spans)} events from this article match the filters; their evidence is highlighted.")
 # Every piece of the article is escaped by text.article_html; only its own <mark> tags are markup.
 st.html(text.article_html(art[AR.text] or "", list(zip(spans[EV.evidence_start], spans[EV.evidence_end]))))
+sidebar.finish(view)  # after the article: see sidebar.setup
 st.subheader("Events read from this article")
 widgets.events_table(view, key="article_events", subset=mine)

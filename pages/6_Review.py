@@ -174,3 +174,4 @@ if allowed:
                         write(review.addition(art["file"], start, end, etype, actor.strip().upper(), reviewer, note,
                                               {"actor_role": role, "modality": modality, "parties": listed(parties),
                                                "organisations": listed(orgs), "venue": venue.strip(), "date": when.strip()}))
+sidebar.finish(view)  # last: see sidebar.setup

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from middlepowers import store
 from middlepowers.synthetic import synthetic_tables
+from middlepowers.views.filters import FILTERS
 from middlepowers.views.text import md_escape
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,6 +96,12 @@ def test_app_page_renders_on_each_table(request, use_tables, tables, page):
     assert at.title, "every page has a title"
     if tables == "empty":
         assert any("0 of 0 events" in c.value for c in at.sidebar.caption)
+    # The sidebar is drawn after the page's main chart (sidebar.finish), and on pages that stop
+    # early (no articles, no organisations) too: every filter, the reset button and the share link.
+    assert len(at.sidebar.multiselect) == sum(f.widget == "multiselect" for f in FILTERS)
+    assert len(at.sidebar.date_input) == 2 and len(at.sidebar.text_input) == 1 and len(at.sidebar.toggle) == 1
+    assert [b.label for b in at.sidebar.button] == ["Reset filters"]
+    assert at.sidebar.text and "page=" in at.sidebar.text[0].value
 
 
 def test_app_missing_tables_show_one_clear_error(use_tables, tmp_path):
@@ -116,7 +123,7 @@ def test_app_each_filter_changes_the_overview(use_tables, seeded_dir, key, value
     widget.set_value(value).run()
     assert_clean(at)
     assert at.main.metric[0].value != before
-    assert param in at.sidebar.code[0].value  # the share link carries it
+    assert param in at.sidebar.text[0].value  # the share link carries it
 
 
 def test_app_date_filters_change_the_count(use_tables, seeded_dir):
@@ -130,7 +137,7 @@ def test_app_date_filters_change_the_count(use_tables, seeded_dir):
     at.sidebar.date_input(key="wf_to").set_value(dt.date(2016, 12, 31)).run()
     assert_clean(at)
     assert before != mid != at.main.metric[0].value
-    assert "from=2015-01-01" in at.sidebar.code[0].value and "to=2016-12-31" in at.sidebar.code[0].value
+    assert "from=2015-01-01" in at.sidebar.text[0].value and "to=2016-12-31" in at.sidebar.text[0].value
 
 
 def test_app_source_filter_changes_the_sources_page(use_tables, seeded_dir):
@@ -341,7 +348,7 @@ def test_app_sources_page_escapes_the_article_text(use_tables, tmp_path):
 def test_app_share_link_and_downloads_are_in_the_sidebar(use_tables, seeded_dir):
     use_tables(seeded_dir)
     at = app({"org": "SCO"}, page="pages/1_Map.py")
-    assert "page=map" in at.sidebar.code[0].value and "org=SCO" in at.sidebar.code[0].value
+    assert "page=map" in at.sidebar.text[0].value and "org=SCO" in at.sidebar.text[0].value
     names = [b.proto.label for b in at.sidebar.get("download_button")]
     assert names == ["Events (CSV)", "Venues (GeoJSON)"]
 

@@ -85,7 +85,6 @@ def test_charts_type_counts_one_trace_per_country(events):
 @pytest.mark.parametrize("build", [
     lambda e: charts.timeline_figure(e, NAMES), charts.yearly_counts_figure,
     lambda e: charts.type_counts_figure(compare.type_counts(e), NAMES),
-    lambda e: charts.organisation_counts_figure(pd.DataFrame({"acronym": ["SCO", "OTS"], "events": [3, 1]})),
 ])
 @pytest.mark.parametrize("empty", [False, True])
 def test_charts_figures_pass_plotly_validation(events, build, empty):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
@@ -32,6 +32,8 @@ class View:
     countries: object
     centres: dict[str, tuple[float, float]]
     base: str
+    # the sidebar still to draw (see finish): the navigation's container and the country names
+    pending: tuple | None = field(default=None, repr=False)
 
     def source_link(self, article_id: str) -> str:
         """Link to the article on the sources page, with the current filters."""
@@ -94,26 +96,32 @@ def _format(spec: flt.FilterSpec, names: dict[str, str]):
     return str
 
 
-def _widgets(tables: data.Tables, names: dict[str, str]) -> None:
-    """One widget per filter spec, in the specs' order; the two dates side by side."""
-    sb = st.sidebar
+def _clean_state(tables: data.Tables) -> None:
+    """Every filter's value in session state, kept to what its widget can show."""
     for key, value in _defaults().items():
         st.session_state.setdefault(key, value)
     lo, hi = tables.choices.dates  # a link's dates were kept within this range (Filters.from_query)
+    for spec in flt.FILTERS:
+        key = K[spec.field]
+        if spec.widget == "multiselect" and spec.fixed is None:
+            # Values a link set but the data lacks would make a widget fail: keep only known options.
+            options = _options(spec, tables)
+            st.session_state[key] = [v for v in st.session_state[key] if v in options]
+        elif spec.widget == "date" and st.session_state[key] is not None:
+            # Dates chosen on tables that reached further (before a rebuild) would make the widget fail.
+            st.session_state[key] = min(max(st.session_state[key], lo), hi)
+
+
+def _widgets(tables: data.Tables, names: dict[str, str]) -> None:
+    sb = st.sidebar
+    lo, hi = tables.choices.dates
     date_columns = iter(sb.columns(2)) if any(f.widget == "date" for f in flt.FILTERS) else iter(())
     for spec in flt.FILTERS:
         key = K[spec.field]
         if spec.widget == "multiselect":
-            options = _options(spec, tables)
-            # Values a link set but the data lacks would make a widget fail: keep only known options.
-            if spec.fixed is None:
-                st.session_state[key] = [v for v in st.session_state[key] if v in options]
-            bound(sb.multiselect, spec.label, key, options=options, placeholder=spec.placeholder,
+            bound(sb.multiselect, spec.label, key, options=_options(spec, tables), placeholder=spec.placeholder,
                   help=spec.help, format_func=_format(spec, names))
         elif spec.widget == "date":
-            # Dates chosen on tables that reached further (before a rebuild) would make the widget fail.
-            if st.session_state[key] is not None:
-                st.session_state[key] = min(max(st.session_state[key], lo), hi)
             bound(next(date_columns).date_input, spec.label, key, help=spec.help, min_value=lo, max_value=hi,
                   format="YYYY-MM-DD")
         elif spec.widget == "toggle":
@@ -133,7 +141,8 @@ def _nav(box, filters: Filters) -> None:
 def _share_and_downloads(tables: data.Tables, filters: Filters, names: dict[str, str]) -> None:
     sb = st.sidebar
     sb.subheader("Share this view")
-    sb.code(state.share_link(filters), language=None, wrap_lines=True)
+    # Plain text, not st.code: the code block's highlighter is 1.5 MB of script for every page.
+    sb.text(state.share_link(filters))
     sb.caption("The link restores this page with these filters.")
     sb.subheader("Download")
     stem = lambda what: export.file_stem(filters, what)  # noqa: E731
@@ -147,7 +156,12 @@ def _share_and_downloads(tables: data.Tables, filters: Filters, names: dict[str,
 
 
 def setup(page: str) -> View:
-    """Call first on every page: reads the URL, draws the sidebar, returns the filtered view."""
+    """Call first on every page: reads the URL and the filters, returns the filtered view.
+
+    The sidebar's navigation and filter widgets are drawn by `finish(view)`, which the page calls
+    once its main chart or table is drawn: a dozen widgets load and render in the browser before
+    anything after them, and the reader's first chart should not wait for them. Their values
+    already live in session state (see `bound`), so the filters are known before they are drawn."""
     # A bundled icon: a Material or emoji page icon makes the browser fetch it from the web.
     st.set_page_config(page_title=f"{state.PAGE_TITLES[page]} · Middle Powers Atlas", page_icon=str(ICON), layout="wide")
     params = state.current_params()
@@ -164,13 +178,27 @@ def setup(page: str) -> View:
         st.warning(md_escape(f"Showing the tables built earlier: {problem}"), icon=":material/warning:")
     countries, names, centres = data.countries()
     state.seed_from_url(page, params, tables.choices)
-    _widgets(tables, names)
+    _clean_state(tables)
     filters = _filters_from_widgets(page)
-    _nav(nav, filters)
     state.write_url(filters)
     n = tables.q.count(filters)
-    st.sidebar.caption(f"{n:,} of {tables.n_events:,} events match the filters.")
-    _share_and_downloads(tables, filters, names)
     for notice in flt.shown_notices(state.current_notices()):
         st.warning(md_escape(notice), icon=":material/link_off:")
-    return View(tables, filters, n, names, countries, centres, state.base_url())
+    return View(tables, filters, n, names, countries, centres, state.base_url(), pending=(nav,))
+
+
+def finish(view: View) -> None:
+    """Draw the sidebar's navigation, filters, share link and downloads (once; see `setup`)."""
+    if view.pending is None:
+        return
+    (nav,), view.pending = view.pending, None
+    _nav(nav, view.filters)
+    _widgets(view.tables, view.names)
+    st.sidebar.caption(f"{view.n_events:,} of {view.tables.n_events:,} events match the filters.")
+    _share_and_downloads(view.tables, view.filters, view.names)
+
+
+def stop(view: View) -> None:
+    """`st.stop()` for a page: the sidebar is drawn first, so the reader can still change the filters."""
+    finish(view)
+    st.stop()

@@ -181,14 +181,3 @@ def type_counts_figure(counts: pd.DataFrame, names: dict[str, str]) -> go.Figure
     traces = [dict(type="bar", x=labels, y=counts[actor].to_numpy(), name=html.escape(name_of(actor, names)),
                    marker=dict(color=actor_hex(actor))) for actor in counts.columns]
     return _figure(traces, dict(barmode="group", height=380, **_frame(title, legend_rows=1)))
-
-
-def organisation_counts_figure(table: pd.DataFrame) -> go.Figure:
-    """Horizontal bars of events tagged with each organisation."""
-    title = "Events tagged with each organisation"
-    if table.empty or table["events"].sum() == 0:
-        return _empty(title)
-    t = table.sort_values("events")
-    bars = dict(type="bar", x=t["events"].to_numpy(), y=[html.escape(str(a)) for a in t["acronym"]], orientation="h",
-                marker=dict(color="#0072B2"))
-    return _figure([bars], dict(height=max(300, 22 * len(t) + 120), **_frame(title)))

@@ -13,7 +13,7 @@ from pydeck.bindings.json_tools import default_serialize
 from ..policy import HOSTING_ROLES
 from .columns import EV, OR
 from .geo import name_of
-from .palette import BORDER, LAND, MEMBER, OCEAN, actor_rgb
+from .palette import LAND_TINTS, MEMBER, OCEAN, actor_rgb
 
 # A fixed view centred between the Caucasus and Central Asia. Keeping it constant is what stops
 # the map from jumping back on reruns: Streamlit keeps the user's pan/zoom while the initial
@@ -142,28 +142,57 @@ def _shapes(countries: gpd.GeoDataFrame) -> list[dict]:
     return _SHAPES[key]
 
 
+_TINTS: dict[int, list[int]] = {}
+
+
+def land_tints(countries: gpd.GeoDataFrame) -> list[int]:
+    """For each country, an index into LAND_TINTS that no neighbour shares where four allow
+    (DSatur greedy colouring; an island keeps the first tint)."""
+    key = id(countries)
+    if key not in _TINTS:
+        n = len(countries)
+        neighbours: list[set[int]] = [set() for _ in range(n)]
+        if n:
+            tree = countries.sindex
+            left, right = tree.query(countries.geometry, predicate="intersects")
+            for a, b in zip(left.tolist(), right.tolist()):
+                if a != b:
+                    neighbours[a].add(b)
+                    neighbours[b].add(a)
+        tint = [-1] * n
+        for _ in range(n):  # DSatur: the country whose neighbours already use the most tints next
+            i = max((i for i in range(n) if tint[i] < 0),
+                    key=lambda i: (len({tint[j] for j in neighbours[i]} - {-1}), len(neighbours[i]), -i))
+            taken = [tint[j] for j in neighbours[i] if tint[j] >= 0]
+            free = [t for t in range(len(LAND_TINTS)) if t not in taken]
+            tint[i] = free[0] if free else min(range(len(LAND_TINTS)), key=taken.count)
+        _TINTS[key] = tint
+    return _TINTS[key]
+
+
 def countries_geojson(countries: gpd.GeoDataFrame, members: dict[str, list[str]] | None = None) -> dict:
     """The country shapes as GeoJSON, members of the selected organisations shaded."""
     members = members or {}
     feats = []
-    for iso, name, geometry in zip(countries["iso_a3"], countries["name"], _shapes(countries)):
+    for iso, name, geometry, tint in zip(countries["iso_a3"], countries["name"], _shapes(countries), land_tints(countries)):
         orgs = members.get(iso)
         if orgs:
             fill = list(MEMBER) + [min(230, 110 + 40 * len(orgs))]
             label = f"{name}: member of {', '.join(orgs)}"
         else:
-            fill, label = list(LAND) + [255], name
+            fill, label = list(LAND_TINTS[tint]) + [255], name
         feats.append({"type": "Feature", "geometry": geometry, "properties": {"iso_a3": iso, "label": label, "fill": fill}})
     return {"type": "FeatureCollection", "features": feats}
 
 
 def _base_layers(countries: gpd.GeoDataFrame, members: dict[str, list[str]] | None) -> list[pdk.Layer]:
     # An ocean rectangle and the bundled country shapes: the map stays a map with no tiles.
+    # Borders are told by neighbouring tints, not by a stroke: a line layer would add about a
+    # second to the map's first paint where the browser draws WebGL without a GPU.
     ocean = pdk.Layer("PolygonLayer", data=[{"polygon": _WORLD[0]}], id="ocean", get_polygon="polygon",
                       get_fill_color=list(OCEAN), stroked=False, pickable=False)
     land = pdk.Layer("GeoJsonLayer", data=countries_geojson(countries, members), id="countries",
-                     get_fill_color="properties.fill", get_line_color=list(BORDER), line_width_min_pixels=0.5,
-                     stroked=True, filled=True, pickable=True, auto_highlight=False)
+                     get_fill_color="properties.fill", stroked=False, filled=True, pickable=True, auto_highlight=False)
     return [ocean, land]
 
 
