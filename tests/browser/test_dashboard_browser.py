@@ -63,9 +63,11 @@ def test_browser_each_page_loads_without_errors(page, atlas_url, output_path, na
         canvas.wait_for(timeout=20_000)
         box = canvas.bounding_box()
         assert box["width"] > 300 and box["height"] > 300
-    if name in ("timeline", "compare", "organisations"):
+    if name in ("timeline", "compare"):
         page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=20_000)
         page.wait_for_timeout(500)
+    if name == "organisations":  # the summary table with in-cell bars, and the members list beside the map
+        assert page.locator('[data-testid="stDataFrame"]').count() >= 2
     if name == "timeline":
         assert page.locator(".js-plotly-plot").count() >= 2  # the timeline and the yearly counts
     screenshot(page, f"{output_path}/{name}.png")
