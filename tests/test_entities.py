@@ -229,3 +229,9 @@ def test_entities_gabala_after_in_is_the_azerbaijani_town(surface):
     assert (p.value, p.iso3) == ("Gabala", "AZE")
     assert p.place.lat == pytest.approx(40.98, abs=0.1) and p.place.lon == pytest.approx(47.85, abs=0.1)
 
+
+def test_entities_long_organisation_names_also_match_with_the(gz):
+    assert first(gz, "Cooperation Council of the Turkic Speaking States").value == "OTS"
+    assert first(gz, "Conference on the Interaction and Confidence Building Measures in Asia").value == "CICA"
+    # short names keep their one spelling: "the" is not inserted where it would make another name
+    assert gazetteer._article_variants("Group of Twenty") == set()

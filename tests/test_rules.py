@@ -162,6 +162,24 @@ def test_rules_organisation_anaphor_takes_the_last_named():
     assert lead and lead[0]["actor"] == "AZE" and lead[0]["organisations"] == ["NAM"]
 
 
+def test_rules_a_summit_or_document_of_the_bloc_takes_the_last_named_organisation():
+    text = ("India holds the presidency of the G20 this year.\n\n"
+            "The annual summit of the grouping was held in New Delhi on 9 September 2023. "
+            "During the two-day meeting, the bloc adopted a joint declaration on climate finance.")
+    evs = events(text, "2023-09-12")
+    summit = [e for e in evs if e["event_type"] == "summit"]
+    assert summit and summit[0]["organisations"] == ["G20"]
+    # no anaphor, no organisation: a summit the sentence does not tie to a body stays untagged
+    plain = [e for e in events("India held a summit in New Delhi on 9 September 2023.", "2023-09-12") if e["event_type"] == "summit"]
+    assert plain and plain[0]["organisations"] == []
+
+
+def test_rules_long_organisation_names_match_with_the_after_their_prepositions():
+    evs = events("The 8th Summit of the Cooperation Council of the Turkic Speaking States was held in Astana on 12 October 2021.",
+                 "2021-10-14")
+    assert any(e["event_type"] == "summit" and e["organisations"] == ["OTS"] for e in evs)
+
+
 def test_rules_security_council_implies_un():
     (ev,) = [e for e in events("Kazakhstan held a non-permanent seat on the UN Security Council in 2017.") if e["event_type"] == "leadership_role"]
     assert set(ev["organisations"]) == {"UNSC", "UN"}

@@ -454,6 +454,9 @@ class ArgumentReader:
                         and cx.handover(an, s, c.start, c.end) is not None)
             if window & cx.ORG_ANAPHORS or definite:  # "the organisation", or "the chairmanship" of the body just named
                 orgs = list(disc.orgs[:1])
+        if not orgs and c.event_type in ("summit", "agreement") and disc.orgs and any(
+                an.lower[k] in cx.ORG_ANAPHORS and an.lower[k - 1] in ("the", "this") for k in range(s.start + 1, s.end)):
+            orgs = list(disc.orgs[:1])  # "the annual summit of the grouping", "the bloc adopted a declaration"
         if not orgs and c.event_type in ("peacekeeping", "summit") and s.index > 0:
             prev = an.sentences[s.index - 1]
             if prev.paragraph == s.paragraph and (c.event_type == "peacekeeping" or an.lower[c.start - 1] == "the"):

@@ -20,7 +20,19 @@ from .. import reference
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "15"
+INDEX_VERSION = "16"
+
+
+_OF_NAME = re.compile(r"\b(of|for|on)\s+(?!the\b)(?=[A-Z])")
+
+
+def _article_variants(name: str) -> set[str]:
+    """A long name as outlets also write it, with "the" after its prepositions: "Cooperation
+    Council of the Turkic-Speaking States", "Conference on the Interaction ..."."""
+    if len(name.split()) < 4:
+        return set()
+    with_the = _OF_NAME.sub(lambda m: f"{m.group(1)} the ", name)
+    return {with_the} - {name}
 # Cities at least this large are recognised anywhere; smaller ones only after "in", "at"...
 MAJOR_CITY_POPULATION = 100_000
 MIN_CITY_POPULATION = 1_000
@@ -192,6 +204,8 @@ def build_index() -> Gazetteer:
         for n in [acr, rec.get("name", ""), *rec["aliases"]]:
             if n:
                 gz.add(n, Entry("ORG", acr, None, "organisation"))
+                for variant in _article_variants(n):
+                    gz.add(variant, Entry("ORG", acr, None, "organisation"))
     for r in reference.rows("nonstate"):
         gz.add(r["alias"], Entry("NONSTATE", r["party"], None, "nonstate"))
 
