@@ -1002,3 +1002,18 @@ def test_rules_an_earlier_round_where_the_talks_were_held_is_its_own_event():
 def test_rules_two_named_institutions_are_two_initiatives(text, actor):
     evs = [e for e in events(text) if (e["event_type"], e["actor"]) == ("initiative", actor)]
     assert len(evs) == 2 and len({e["name"] for e in evs}) == 2
+
+
+def test_rules_ratifying_a_treaty_against_nuclear_weapons_is_also_disarmament():
+    text = ("At a ceremony in New York, the foreign ministers of Ghana, Chile and Fiji deposited their instruments of "
+            "ratification of the Treaty on the Prohibition of Nuclear Weapons on 20 September 2024.")
+    got = pairs(text, "2024-10-01")
+    assert {("agreement", a) for a in ("GHA", "CHL", "FJI")} <= got
+    assert {("disarmament", a) for a in ("GHA", "CHL", "FJI")} <= got
+    # the treaty named in the sentence before, in the same paragraph
+    got = pairs("The treaty bans nuclear tests everywhere. Kazakhstan handed over its instruments of ratification of the "
+                "CTBT in March 2024.", "2024-10-01")
+    assert ("disarmament", "KAZ") in got
+    # a climate treaty's ratification is an agreement only
+    got = pairs("Ghana and Chile deposited their instruments of ratification of the Paris climate agreement in 2016.", "2024-10-01")
+    assert ("agreement", "GHA") in got and not any(t == "disarmament" for t, _ in got)

@@ -15,7 +15,7 @@ from .classify import classify
 from .discourse import Discourse, _news_context
 from .events import Candidate, Event
 from .gazetteer import Gazetteer
-from .lexicon import AID_WORDS, ATTENDANCE_WORDS, GATHERING_WORDS, INSTITUTION_WORDS, LEADERS_WORDS, PROCLAIM, RATIFY
+from .lexicon import AID_WORDS, ATTENDANCE_WORDS, DISARM_TREATY, GATHERING_WORDS, INSTITUTION_WORDS, LEADERS_WORDS, PROCLAIM, RATIFY
 from .merge import complete, fold_headlines, merge
 from .pipeline import Analysis, Mention, Sentence
 from .rules import rule_ids
@@ -90,6 +90,15 @@ class Extractor(ArgumentReader):
                 if host is not None and host.actor not in codes and host.modality == "asserted":
                     host.parties = [x for x in dict.fromkeys(codes) if x and x != host.actor]
                     keep(host)
+        # "A, B and C deposited their instruments of ratification of the TPNW": ratifying a treaty against
+        # nuclear weapons is also an act for non-proliferation, by each state that ratifies.
+        if any(e.event_type == "agreement" for e in events) and set(an.lower[s.start:s.end]) & RATIFY and _disarmament_treaty(an, s):
+            for e in [e for e in events if e.event_type == "agreement"]:
+                if ("disarmament", e.actor) not in seen:
+                    twin = copy.copy(e)
+                    twin.event_type, twin.parties, twin.organisations = "disarmament", [], list(e.organisations)
+                    seen.add(("disarmament", e.actor))
+                    events.append(twin)
         # "Kazakhstan gave Kyrgyzstan aid": the recipient of a sentence's aid is not a donor in it too.
         received = {p for e in events if e.event_type == "aid" for p in e.parties}
         if any(e.event_type == "aid" for e in events):  # "aid to the population of Kazakhstan" with its donor unread
@@ -153,6 +162,19 @@ class Extractor(ArgumentReader):
                              [convener], "phrase", disc, blocked))
         disc.update(an, s, blocked, [e.actor for e in events])
         return events
+
+
+def _disarmament_treaty(an: Analysis, s: Sentence) -> bool:
+    """A treaty against nuclear weapons named in the sentence or the one before it in its paragraph."""
+    spans = [(s.start, s.end)]
+    if s.index > 0 and an.sentences[s.index - 1].paragraph == s.paragraph:
+        prev = an.sentences[s.index - 1]
+        spans.append((prev.start, prev.end))
+    for a, b in spans:
+        words = set(an.lower[a:b])
+        if words & DISARM_TREATY or {"prohibition", "nuclear"} <= words:
+            return True
+    return False
 
 
 def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .pipeline import CALENDAR_WORDS, Analysis, Mention, Sentence
-from .rules import AGREEMENT_N, AID_N, HOST, PARTICIPATE
+from .rules import AGREEMENT_N, AID_N, DISARM_N, HOST, PARTICIPATE
 
 
 # What an offer is an offer of, read from the words after it.
@@ -127,6 +127,10 @@ AID_WORDS = frozenset(AID_N) | {"us$", "usd"}
 
 
 RATIFY = frozenset({"ratified", "ratify", "ratifies", "ratification", "ratifications", "acceded", "accede", "accedes", "accession"})
+
+
+# A treaty against nuclear weapons, by its short names and the words of its long ones.
+DISARM_TREATY = frozenset(DISARM_N) | {"test-ban", "nuclear-weapon-free", "nuclear-free"}
 
 
 # Aid in money and aid in kind are two occasions: "allocated $1m" and "a plane with 55 tonnes".
