@@ -1017,3 +1017,12 @@ def test_rules_ratifying_a_treaty_against_nuclear_weapons_is_also_disarmament():
     # a climate treaty's ratification is an agreement only
     got = pairs("Ghana and Chile deposited their instruments of ratification of the Paris climate agreement in 2016.", "2024-10-01")
     assert ("agreement", "GHA") in got and not any(t == "disarmament" for t, _ in got)
+
+
+def test_rules_states_thanked_for_hosting_host_when_the_sides_were_named_before():
+    text = ("Iran and Saudi Arabia restored relations after talks hosted by China in Beijing in March 2023. "
+            "The two sides thanked China for hosting the talks, as well as Iraq and Oman for hosting earlier efforts.")
+    got = pairs(text, "2023-03-20")
+    assert {("talks_hosted", "CHN"), ("talks_hosted", "IRQ"), ("talks_hosted", "OMN")} <= got
+    # with no sides named anywhere, thanks for hosting a meeting are a visit, not talks between others
+    assert not any(t == "talks_hosted" for t, _ in pairs("Tokayev thanked Xi for hosting the meeting in Beijing.", "2023-03-20"))

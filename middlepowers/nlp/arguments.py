@@ -356,7 +356,9 @@ class ArgumentReader:
             thanker = cx.left_subject(an, s, thanked[0].start, blocked)
             sides = (cx.coordinated(an, s, thanker) if thanker is not None else []) + [
                 m for m in cx.cue_parties(an, s, frozenset({"with"})) if m.start > c.start]
-            if len({m.state for m in sides if m.state} - {m.state for m in thanked}) < 2:
+            # the sides may be named in the sentence or be those of the talks reported before it
+            known = {m.state for m in sides if m.state} | set(disc.sides)
+            if len(known - {m.state for m in thanked}) < 2:
                 return [], ""  # "Tokayev thanked Xi for hosting the meeting in Beijing": his own visit, not talks of others
         if thanked:
             return thanked, "agent"

@@ -113,7 +113,9 @@ RULES: tuple[Rule, ...] = (
             [_w(HOST), _gap(6), {"LOWER": "signing"}, _gap(10), {"LOWER": "between"}],
             [_w(["played", "plays", "play", "playing"]), {"LOWER": "host"}, {"LOWER": "to"}, _gap(5), _w(TALKS)],
             [_w(HOST), _gap(3), _w(["leaders", "presidents", "delegations", "heads", "ministers", "representatives"]),
-             {"LOWER": "of"}],),
+             {"LOWER": "of"}],
+            # "thanked Oman for hosting earlier efforts"
+            [_w(HOST), _gap(2), {"LOWER": "efforts"}],),
         examples=(
             ('Kazakhstan hosted a fresh round of peace talks between Armenia and Azerbaijan in Almaty on 10 May 2024.', 'talks_hosted'),
             ('Qatar hosted the leaders of Ethiopia and Eritrea for a day of talks in Doha last week.', 'talks_hosted'),
