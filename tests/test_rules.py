@@ -1026,3 +1026,15 @@ def test_rules_states_thanked_for_hosting_host_when_the_sides_were_named_before(
     assert {("talks_hosted", "CHN"), ("talks_hosted", "IRQ"), ("talks_hosted", "OMN")} <= got
     # with no sides named anywhere, thanks for hosting a meeting are a visit, not talks between others
     assert not any(t == "talks_hosted" for t, _ in pairs("Tokayev thanked Xi for hosting the meeting in Beijing.", "2023-03-20"))
+
+
+def test_rules_a_movement_agreeing_beside_a_state_is_a_party_and_the_truces_sides_carry_to_its_talks():
+    evs = events("Israel and Hamas agreed to a truce in Gaza on Monday. Qatar and Egypt mediated the negotiations, "
+                 "which were held in Doha.", "2024-06-01")
+    got = {(e["event_type"], e["actor"]): e["parties"] for e in evs}
+    assert got[("agreement", "ISR")] == ["hamas"]
+    assert got[("talks_hosted", "QAT")] == ["ISR", "hamas"] and got[("talks_hosted", "EGY")] == ["ISR", "hamas"]
+    # a trade deal's partner is no side of later talks on something else
+    evs = events("Kazakhstan and China signed a trade agreement in Astana on Monday. Kazakhstan hosted talks on water "
+                 "in Almaty.", "2024-06-01")
+    assert [e["parties"] for e in evs if e["event_type"] == "talks_hosted"] == [[]]

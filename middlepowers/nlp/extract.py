@@ -21,6 +21,8 @@ from .pipeline import Analysis, Mention, Sentence
 from .rules import rule_ids
 
 _EPONYM, _ON_INITIATIVE = rule_ids("eponym", "convened_on_initiative")
+# What a deal between two sides ends: the sides of a truce are those of the talks around it.
+_TRUCE_WORDS = frozenset({"ceasefire", "truce", "armistice", "peace", "hostages", "prisoners", "swap", "exchange"})
 
 
 class Extractor(ArgumentReader):
@@ -75,6 +77,10 @@ class Extractor(ArgumentReader):
             codes = [f.state if isinstance(f, Mention) else f for f in found]
             if not policy_of(c.event_type).split_co_actors and not (c.event_type == "agreement" and set(an.lower[c.start:c.end]) & RATIFY):
                 codes, extra = codes[:1], actor_mentions[1:]  # each state ratifies for itself, but the first-named signs
+                if actor_mentions and how == "subject":
+                    # "Israel and Hamas agreed to a truce": a movement signing beside the state is a party too
+                    extra += [m for m in cx.coordinated(an, s, actor_mentions[0], states_only=False)
+                              if m.label == "NONSTATE" and m not in extra]
             else:
                 extra = []
             for code in dict.fromkeys(codes):
@@ -108,6 +114,8 @@ class Extractor(ArgumentReader):
         for e in events:
             if e.event_type == "aid":
                 disc.donor = e.actor
+            if e.event_type == "agreement" and e.parties and set(an.lower[s.start:s.end]) & _TRUCE_WORDS:
+                disc.sides = [e.actor, *e.parties]  # "A and B agreed to a ceasefire": the sides of the talks that follow
             if e.event_type in ("talks_hosted", "mediation_offer"):
                 if e.parties:
                     disc.sides = list(e.parties)
