@@ -17,6 +17,8 @@ def settle(page, title: str) -> None:
     """Wait for the page's title, then for the script run to finish."""
     page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=30_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    # The sidebar's widgets are drawn after the page's main chart (sidebar.finish): wait for its last one.
+    page.locator('[data-testid="stSidebar"] [data-testid="stDownloadButton"]').last.wait_for(timeout=30_000)
     page.wait_for_timeout(800)
 
 
@@ -79,6 +81,7 @@ def test_browser_link_with_org_opens_with_it_selected(page, atlas_url, output_pa
     open_page(page, f"{atlas_url}/Map?org=SCO")
     settle(page, TITLES["map"])
     tags = page.locator('[data-testid="stSidebar"] [data-tag]')
+    tags.filter(has_text="SCO").first.wait_for(timeout=20_000)
     assert "SCO" in tags.all_inner_texts()
     assert "Shaded: member states of SCO" in page.locator('[data-testid="stMain"]').inner_text()
     screenshot(page, f"{output_path}/map_org_SCO.png")
@@ -106,7 +109,9 @@ def test_browser_page_links_keep_the_filters(page, atlas_url):
     page.locator('[data-testid="stSidebar"] a', has_text="Timeline").click()
     settle(page, TITLES["timeline"])
     assert "org=SCO" in page.url and "type=summit" in page.url and "/Timeline" in page.url
-    assert "SCO" in page.locator('[data-testid="stSidebar"] [data-tag]').all_inner_texts()
+    tags = page.locator('[data-testid="stSidebar"] [data-tag]')
+    tags.filter(has_text="SCO").first.wait_for(timeout=20_000)
+    assert "SCO" in tags.all_inner_texts()
 
 
 def test_browser_malformed_link_shows_a_notice(page, atlas_url):
