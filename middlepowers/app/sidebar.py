@@ -32,8 +32,8 @@ class View:
     countries: object
     centres: dict[str, tuple[float, float]]
     base: str
-    # the sidebar still to draw (see finish): the navigation's container and the country names
-    pending: tuple | None = field(default=None, repr=False)
+    # the sidebar's navigation container while its widgets are still to draw (see finish), else None
+    pending_nav: object | None = field(default=None, repr=False)
 
     def source_link(self, article_id: str) -> str:
         """Link to the article on the sources page, with the current filters."""
@@ -184,14 +184,14 @@ def setup(page: str) -> View:
     n = tables.q.count(filters)
     for notice in flt.shown_notices(state.current_notices()):
         st.warning(md_escape(notice), icon=":material/link_off:")
-    return View(tables, filters, n, names, countries, centres, state.base_url(), pending=(nav,))
+    return View(tables, filters, n, names, countries, centres, state.base_url(), pending_nav=nav)
 
 
 def finish(view: View) -> None:
     """Draw the sidebar's navigation, filters, share link and downloads (once; see `setup`)."""
-    if view.pending is None:
+    if view.pending_nav is None:
         return
-    (nav,), view.pending = view.pending, None
+    nav, view.pending_nav = view.pending_nav, None
     _nav(nav, view.filters)
     _widgets(view.tables, view.names)
     st.sidebar.caption(f"{view.n_events:,} of {view.tables.n_events:,} events match the filters.")
