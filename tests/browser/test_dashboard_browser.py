@@ -63,6 +63,9 @@ def test_browser_each_page_loads_without_errors(page, atlas_url, output_path, na
     if name in ("map", "organisations"):
         canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
         canvas.wait_for(timeout=20_000)
+        # a new canvas has the browser's default 300 x 150 until deck.gl sizes it to its container
+        page.wait_for_function("""() => { const c = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
+                                          return c && c.clientWidth > 300 && c.clientHeight > 300; }""", timeout=20_000)
         box = canvas.bounding_box()
         assert box["width"] > 300 and box["height"] > 300
     if name in ("timeline", "compare"):
