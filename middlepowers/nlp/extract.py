@@ -31,6 +31,7 @@ class Extractor(ArgumentReader):
     # -- events ----------------------------------------------------------------------------
     def sentence_events(self, an: Analysis, s: Sentence, article_id: str, disc: Discourse) -> list[Event]:
         blocked = cx.blocked_mentions(an, s)
+        words = set(an.lower[s.start:s.end])
         cands = classify(an, s)
         events: list[Event] = []
         seen: set[tuple[str, str]] = set()
@@ -67,7 +68,7 @@ class Extractor(ArgumentReader):
             if not found and c.event_type == "aid" and disc.donor and an.lower[c.end - 1] in ("delivered", "sent", "shipped", "dispatched",
                                                                                          "airlifted", "handed", "transferred", "flown"):
                 found, how = [disc.donor], "anaphor"  # "40 tonnes of aid were delivered to Aleppo": by the donor just named
-            if not found and c.event_type == "agreement" and disc.summit and set(an.lower[s.start:s.end]) & GATHERING_WORDS:
+            if not found and c.event_type == "agreement" and disc.summit and words & GATHERING_WORDS:
                 found, how = [disc.summit.actor], "summit"  # "the summit adopted a declaration": the host's document
             if not found:
                 if c.event_type == "summit":
@@ -98,7 +99,7 @@ class Extractor(ArgumentReader):
                     keep(host)
         # "A, B and C deposited their instruments of ratification of the TPNW": ratifying a treaty against
         # nuclear weapons is also an act for non-proliferation, by each state that ratifies.
-        if any(e.event_type == "agreement" for e in events) and set(an.lower[s.start:s.end]) & RATIFY and _disarmament_treaty(an, s):
+        if any(e.event_type == "agreement" for e in events) and words & RATIFY and _disarmament_treaty(an, s, words):
             for e in [e for e in events if e.event_type == "agreement"]:
                 if ("disarmament", e.actor) not in seen:
                     twin = copy.copy(e)
@@ -114,14 +115,13 @@ class Extractor(ArgumentReader):
         for e in events:
             if e.event_type == "aid":
                 disc.donor = e.actor
-            if e.event_type == "agreement" and e.parties and set(an.lower[s.start:s.end]) & _TRUCE_WORDS:
+            if e.event_type == "agreement" and e.parties and words & _TRUCE_WORDS:
                 disc.sides = [e.actor, *e.parties]  # "A and B agreed to a ceasefire": the sides of the talks that follow
             if e.event_type in ("talks_hosted", "mediation_offer"):
                 if e.parties:
                     disc.sides = list(e.parties)
                 elif disc.sides:  # "Norway, the co-host of the round, said ...": the sides named before
                     e.parties = [p for p in disc.sides if p != e.actor]
-        words = set(an.lower[s.start:s.end])
         if disc.gathering is not None and not any(e.event_type == "summit" for e in events) and words & ATTENDANCE_WORDS and (
                 any(c.event_type == "summit" for c in cands) or words & (GATHERING_WORDS | LEADERS_WORDS)):
             # "Guests at the summit also included the leaders of A and B", "the leaders of A and B will arrive for it",
@@ -172,17 +172,13 @@ class Extractor(ArgumentReader):
         return events
 
 
-def _disarmament_treaty(an: Analysis, s: Sentence) -> bool:
-    """A treaty against nuclear weapons named in the sentence or the one before it in its paragraph."""
-    spans = [(s.start, s.end)]
+def _disarmament_treaty(an: Analysis, s: Sentence, words: set[str]) -> bool:
+    """A treaty against nuclear weapons named in the sentence (its `words`) or in the one before it in its paragraph."""
+    named = [words]
     if s.index > 0 and an.sentences[s.index - 1].paragraph == s.paragraph:
         prev = an.sentences[s.index - 1]
-        spans.append((prev.start, prev.end))
-    for a, b in spans:
-        words = set(an.lower[a:b])
-        if words & DISARM_TREATY or {"prohibition", "nuclear"} <= words:
-            return True
-    return False
+        named.append(set(an.lower[prev.start:prev.end]))
+    return any(w & DISARM_TREATY or {"prohibition", "nuclear"} <= w for w in named)
 
 
 def extract_events(an: Analysis, article_id: str, gz: Gazetteer) -> list[dict]:

@@ -22,17 +22,6 @@ log = logging.getLogger(__name__)
 
 INDEX_VERSION = "16"
 
-
-_OF_NAME = re.compile(r"\b(of|for|on)\s+(?!the\b)(?=[A-Z])")
-
-
-def _article_variants(name: str) -> set[str]:
-    """A long name as outlets also write it, with "the" after its prepositions: "Cooperation
-    Council of the Turkic-Speaking States", "Conference on the Interaction ..."."""
-    if len(name.split()) < 4:
-        return set()
-    with_the = _OF_NAME.sub(lambda m: f"{m.group(1)} the ", name)
-    return {with_the} - {name}
 # Cities at least this large are recognised anywhere; smaller ones only after "in", "at"...
 MAJOR_CITY_POPULATION = 100_000
 MIN_CITY_POPULATION = 1_000
@@ -180,6 +169,18 @@ def _country_points() -> dict[str, tuple[float, float]]:
             p = shape(feat["geometry"]).representative_point()
             pts[iso3] = (round(p.y, 4), round(p.x, 4))
     return pts
+
+
+_OF_NAME = re.compile(r"\b(of|for|on)\s+(?!the\b)(?=[A-Z])")
+
+
+def _article_variants(name: str) -> set[str]:
+    """A long name as outlets also write it, with "the" after its prepositions: "Cooperation
+    Council of the Turkic-Speaking States", "Conference on the Interaction ..."."""
+    if len(name.split()) < 4:
+        return set()
+    with_the = _OF_NAME.sub(lambda m: f"{m.group(1)} the ", name)
+    return {with_the} - {name}
 
 
 def build_index() -> Gazetteer:

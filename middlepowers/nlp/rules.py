@@ -287,7 +287,7 @@ RULES: tuple[Rule, ...] = (
                            _w(["ministers", "leaders", "heads", "envoys", "representatives", "states", "countries", "advisers", "advisors"])],),
         examples=(
             ('President Tokayev attended the SCO summit in Samarkand in September 2022.', 'summit'),
-            ('The Congress of Leaders of World and Traditional Religions takes place in Astana in September 2025.', 'summit'),
+            ('The World Congress of Parliamentary Speakers takes place in Baku in March 2024.', 'summit'),
         ),
     ),
     Rule(
@@ -306,7 +306,7 @@ RULES: tuple[Rule, ...] = (
         patterns=([_w(INIT_V)], [{"LOWER": "put"}, _w(["forward", "forth"])], [{"LOWER": "came"}, {"LOWER": "up"}, {"LOWER": "with"}],),
         examples=(
             ('Kazakhstan proposed the creation of a Central Asian water council in 2023.', 'initiative'),
-            ('Kazakhstan came up with the idea of a Congress of Leaders of World and Traditional Religions in 2003.', 'initiative'),
+            ('Uzbekistan came up with the idea of a Regional Water Forum of Central Asia in 2021.', 'initiative'),
         ),
     ),
     Rule(
