@@ -5,8 +5,8 @@ Usage: python bench/first_paint.py [--repeat 3] [--data DIR] [--events N]
 Without --data the seed articles are built into a temporary folder (--events N: synthetic
 tables of N events instead). Each visit is a new browser context (nothing cached in the
 browser) to a server that has already served one visit, as a reader arriving from a link; the
-two apps are served at once and visited in turn, page and minimal app, so each ratio compares
-visits made under the same load.
+two apps are served at once, with the same Streamlit settings (the Atlas's .streamlit/config.toml),
+and visited in turn, page and minimal app, so each ratio compares visits made under the same load.
 Target: every page within 1.3x the minimal app.
 """
 
@@ -121,6 +121,10 @@ def main() -> int:
                 build(ROOT / "seeds", data)
         minimal = tmp / "minimal.py"
         minimal.write_text(MINIMAL, encoding="utf-8")
+        # Served as the Atlas is (theme, toolbar, no source watcher): the ratio is then what the
+        # pages add, not what the settings do.
+        (tmp / ".streamlit").mkdir()
+        (tmp / ".streamlit" / "config.toml").write_bytes((ROOT / ".streamlit" / "config.toml").read_bytes())
         env = {"MIDDLEPOWERS_DATA": str(data), "MIDDLEPOWERS_ARTICLES": str(tmp / "no-articles")}
         results: dict[str, list[float]] = {}
         beside: dict[str, list[float]] = {}  # the minimal app's visits taken alongside each page's
