@@ -187,6 +187,25 @@ def test_app_selection_survives_changing_pages(use_tables, seeded_dir):
         assert at.sidebar.multiselect(key="wf_modality").value == ["asserted"], page
 
 
+def test_app_only_a_sessions_first_run_pauses_after_its_main_chart(use_tables, seeded_dir, monkeypatch):
+    from middlepowers.app import sidebar
+
+    pauses = []
+    monkeypatch.setattr(sidebar, "_first_paint_pause", lambda: pauses.append(len(pauses)))
+    use_tables(seeded_dir)
+    at = app(page="pages/2_Timeline.py")
+    assert_clean(at)
+    assert pauses == [0]  # the overview's first run; the timeline after it is not a first visit
+    at.sidebar.multiselect(key="wf_org").set_value(["SCO"]).run()
+    at.switch_page("pages/3_Compare.py").run()
+    assert_clean(at)
+    assert pauses == [0]
+    # a new session (another reader) pauses on its own first run, and still gets its sidebar
+    fresh = app(page="pages/3_Compare.py")
+    assert pauses == [0, 1]
+    assert fresh.sidebar.multiselect(key="wf_org").value == []
+
+
 def test_app_page_param_opens_that_page(use_tables, seeded_dir):
     use_tables(seeded_dir)
     seeded = synthetic_tables(300, seed=1)["articles"]["article_id"].iloc[2]
