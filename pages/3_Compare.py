@@ -30,11 +30,12 @@ def table(df: pd.DataFrame, key: str, empty: str, **kw) -> None:
 st.title("Kazakhstan versus Azerbaijan")
 if view.filters.actors:
     st.caption("The acting-country filter does not apply here: this page always compares the two.")
-# Types, venues hosted, parties and aid of both, from one read of their filtered events.
-both = q.pair(fp, pair, compare.HOSTING_TYPES, compare.BROKERING_TYPES, listing.MAX_ROWS, charts.MAX_TIMELINE_EVENTS)
-by_type = both["types"]
+# Their events by type first, for the chart; then venues hosted, parties, aid and the rest from
+# one read of their filtered events.
+by_type = q.type_counts(fp, pair)
 st.plotly_chart(charts.type_counts_figure(by_type, names), key="type_counts", width="stretch",
                 config={"displaylogo": False})
+both = q.pair(fp, pair, compare.HOSTING_TYPES, compare.BROKERING_TYPES, listing.MAX_ROWS, charts.MAX_TIMELINE_EVENTS)
 sidebar.finish(view)  # after the main chart: see sidebar.setup
 
 for col, actor in zip(st.columns(2), pair):

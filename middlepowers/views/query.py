@@ -351,11 +351,12 @@ class Atlas:
 
     def pair(self, filters: Filters, actors: Sequence[str], hosting: Sequence[str], brokering: Sequence[str],
              limit: int, max_points: int) -> dict:
-        """Everything the comparison draws, in one statement over the actors' filtered events
-        (read once): events by type, venues hosted (policy.HOSTING_ROLES), parties of the talks
-        brokered, stated aid (total, count, the `limit` most recent rows), the timeline (dated
-        events per actor, at most about max_points of them to draw) and the shared occasions
-        (their rids, most recent first, for rows_of)."""
+        """Everything the comparison draws below its first chart (type_counts, asked first so the
+        chart is not kept waiting), in one statement over the actors' filtered events (read once):
+        venues hosted (policy.HOSTING_ROLES), parties of the talks brokered, stated aid (total,
+        count, the `limit` most recent rows), the timeline (dated events per actor, at most about
+        max_points of them to draw) and the shared occasions (their rids, most recent first, for
+        rows_of)."""
         pred, params = self._where(filters)
         params = {**params, "q_actors": list(actors), "q_hosting": list(hosting), "q_brokering": list(brokering),
                   "q_roles": sorted(HOSTING_ROLES), "q_limit": int(limit), "q_points": int(max_points),
@@ -363,8 +364,7 @@ class Atlas:
         sql = (f"WITH p AS MATERIALIZED (SELECT rid, actor, event_type, venue, actor_role, date_start, parties, "
                f"amount_usd, occasion FROM events WHERE {pred} AND list_contains($q_actors, actor)), "
                "d AS (SELECT greatest(1, ceil(count(*) / $q_points))::BIGINT AS step FROM p WHERE date_start IS NOT NULL) "
-               "SELECT 'type' AS kind, actor, event_type AS k, count(*) AS n FROM p GROUP BY ALL "
-               "UNION ALL BY NAME SELECT 'venue' AS kind, actor, venue AS k, count(*) AS n, min(date_start) AS first, "
+               "SELECT 'venue' AS kind, actor, venue AS k, count(*) AS n, min(date_start) AS first, "
                "max(date_start) AS last FROM p WHERE list_contains($q_hosting, event_type) AND venue IS NOT NULL "
                "AND list_contains($q_roles, actor_role) GROUP BY ALL "
                "UNION ALL BY NAME SELECT 'party' AS kind, actor, party AS k, count(*) AS n FROM (SELECT actor, "
@@ -385,7 +385,6 @@ class Atlas:
                "OR (actor = $q_a AND list_contains(parties, $q_b)) OR (actor = $q_b AND list_contains(parties, $q_a))")
         agg = self._df(sql, params)
         kind = agg["kind"]
-        types = agg.loc[kind == "type", ["actor", "k", "n"]].rename(columns={"k": "event_type"})
         lanes = agg[kind == "lane"].sort_values(["n", "actor"], ascending=[False, True])
         # The few rows drawn or listed, with their evidence, in one more read.
         picked = agg.loc[kind.isin(["point", "aid_row"]), "rid"].astype(int).tolist()
@@ -394,7 +393,7 @@ class Atlas:
                           {"q_rids": picked}).set_index("rid")
         point_rids = sorted(agg.loc[kind == "point", "rid"].astype(int), reverse=True)[: int(max_points)]
         shared = sorted(agg.loc[kind == "shared", "rid"].astype(int))
-        out = {"types": _type_table(types, actors), "venues": {}, "parties": {}, "aid": {}, "shared": shared,
+        out = {"venues": {}, "parties": {}, "aid": {}, "shared": shared,
                "lanes": pd.Series(lanes["n"].to_numpy(int), index=lanes["actor"].tolist(), dtype=int),
                "points": detail.loc[point_rids, ["event_id", "actor", "event_type", "date_start", "date_end",
                                                  "date_precision", "venue", "evidence"]].reset_index(drop=True)}
