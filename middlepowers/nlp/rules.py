@@ -212,7 +212,7 @@ RULES: tuple[Rule, ...] = (
         patterns=([_w(["played", "plays", "play", "playing"]), {"LOWER": "host"}, {"LOWER": "to"}],),
         examples=(
             ('Switzerland played host to Biden and Putin in Geneva in June 2021.', 'talks_hosted'),
-            ('Finland played host to the presidents of the United States and Russia in Helsinki in July 2018.', 'talks_hosted'),
+            ('Finland played host to the American and Russian leaders in Helsinki in July 2018.', 'talks_hosted'),
         ),
     ),
     Rule(
