@@ -161,8 +161,9 @@ def main() -> int:
         (tmp / ".streamlit").mkdir()
         (tmp / ".streamlit" / "config.toml").write_bytes((ROOT / ".streamlit" / "config.toml").read_bytes())
         env = {"MIDDLEPOWERS_DATA": str(data), "MIDDLEPOWERS_ARTICLES": str(tmp / "no-articles")}
-        results: dict[str, list[tuple[float, float]]] = {}
-        beside: dict[str, list[tuple[float, float]]] = {}  # the minimal app's visits taken alongside each page's
+        # (driver's clock, page's clock or None) per visit
+        results: dict[str, list[tuple[float, float | None]]] = {}
+        beside: dict[str, list[tuple[float, float | None]]] = {}  # the minimal app's visits taken alongside each page's
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
             with serve(minimal, {}, tmp) as base_url, serve(ROOT / "app.py", env, ROOT) as url:
