@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def ready(page):
     page.get_by_role("heading", name="Review", exact=True).first.wait_for(timeout=30_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    # and the app's own run state: the next click should not land while a rerun is still drawing
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=30_000)
     # the sidebar is drawn after the page's content (sidebar.finish): wait for its last widget too
     page.locator('[data-testid="stSidebar"] [data-testid="stDownloadButton"]').last.wait_for(timeout=30_000)
     page.wait_for_timeout(600)
