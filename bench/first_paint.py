@@ -7,9 +7,14 @@ tables of N events instead). Each visit is a new browser context (nothing cached
 browser) to a server that has already served one visit, as a reader arriving from a link; the
 two apps are served at once, with the same Streamlit settings (the Atlas's .streamlit/config.toml),
 and visited in turn, page and minimal app, so each ratio compares visits made under the same load.
-A visit is timed from goto until Playwright sees the element visible (the driver's clock, which
-every figure in the README uses); --page-clock also times it by the page's own clock, from the
-start of navigation to the first animation frame with the element drawn (a canvas once sized).
+Each visit is timed twice. The page's own clock (the figure judged against the target) runs from
+the start of navigation to the first animation frame with the element drawn (a canvas once
+sized). The driver's clock runs from goto until Playwright sees the element visible; its check
+runs in the page, so it waits for the page's main thread, which on a page that goes on laying
+out tables and widgets after its chart lags the chart by up to a second and tracks when the
+page settles (one visit to the map: drawn at 2.34 s, seen by the driver at 3.44 s).
+Beside each page's figures, "sidebar s" (driver's clock) is the time until its sidebar's last
+widget is visible (the filters can be changed), which each page draws after its main chart.
 Target: every page within 1.3x the minimal app.
 """
 
@@ -35,6 +40,8 @@ TARGET = 1.3
 PLOT = ".js-plotly-plot .main-svg"
 CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 TABLE = '[data-testid="stDataFrame"] canvas, [data-testid="stDataFrame"] [role="grid"]'
+# The sidebar's last widget, drawn after each page's main chart: when the reader can change filters.
+SIDEBAR = '[data-testid="stSidebar"] [data-testid="stDownloadButton"]'
 # (page, path, what counts as its main chart)
 PAGES = [("overview", "", TABLE), ("map", "Map", CANVAS), ("timeline", "Timeline", PLOT), ("compare", "Compare", PLOT),
          ("organisations", "Organisations", CANVAS), ("sources", "Sources", '[data-testid="stHtml"] mark, [data-testid="stHtml"]'),
@@ -107,24 +114,25 @@ WATCH = """(() => {
 })();"""
 
 
-def visit(browser, url: str, selector: str, page_clock: bool = False) -> tuple[float, float | None]:
-    """Seconds from goto until Playwright sees the selector visible (the driver's clock), in a
-    fresh context (cold browser cache); with page_clock, also by the page's own clock (WATCH),
-    else None."""
+def visit(browser, url: str, selector: str, sidebar: bool = False) -> tuple[float, float, float | None]:
+    """One visit in a fresh context (cold browser cache): seconds to the selector drawn by the
+    page's own clock (WATCH), seconds until Playwright sees it visible (the driver's clock), and
+    with sidebar, seconds until the sidebar's last widget is visible (driver's clock), else None."""
     ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
     page = ctx.new_page()
-    if page_clock:
-        page.add_init_script(WATCH % json.dumps(selector))
+    page.add_init_script(WATCH % json.dumps(selector))
     t = time.perf_counter()
     page.goto(url)
     page.locator(selector).first.wait_for(state="visible", timeout=60_000)
     driver = time.perf_counter() - t
-    own = None
-    if page_clock:
-        page.wait_for_function("window.__firstChart !== undefined", timeout=60_000, polling=100)
-        own = page.evaluate("window.__firstChart") / 1000
+    done = None
+    if sidebar:
+        page.locator(SIDEBAR).last.wait_for(state="visible", timeout=60_000)
+        done = time.perf_counter() - t
+    page.wait_for_function("window.__firstChart !== undefined", timeout=60_000, polling=100)
+    own = page.evaluate("window.__firstChart") / 1000
     ctx.close()
-    return driver, own
+    return own, driver, done
 
 
 def main() -> int:
@@ -134,9 +142,6 @@ def main() -> int:
     ap.add_argument("--events", type=int, help="synthetic tables of this many events instead of the seeds")
     ap.add_argument("--pages", nargs="*", help="only these pages (overview, map, ...)")
     ap.add_argument("--verbose", action="store_true", help="print every visit's time")
-    ap.add_argument("--page-clock", action="store_true",
-                    help="also time each visit by the page's own clock (WATCH; its polling of every frame "
-                         "adds some work to the page)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -161,9 +166,9 @@ def main() -> int:
         (tmp / ".streamlit").mkdir()
         (tmp / ".streamlit" / "config.toml").write_bytes((ROOT / ".streamlit" / "config.toml").read_bytes())
         env = {"MIDDLEPOWERS_DATA": str(data), "MIDDLEPOWERS_ARTICLES": str(tmp / "no-articles")}
-        # (driver's clock, page's clock or None) per visit
-        results: dict[str, list[tuple[float, float | None]]] = {}
-        beside: dict[str, list[tuple[float, float | None]]] = {}  # the minimal app's visits taken alongside each page's
+        # (page's clock, driver's clock, sidebar or None) per visit
+        results: dict[str, list[tuple[float, float, float | None]]] = {}
+        beside: dict[str, list[tuple[float, float, float | None]]] = {}  # the minimal app's visits taken alongside each page's
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
             with serve(minimal, {}, tmp) as base_url, serve(ROOT / "app.py", env, ROOT) as url:
@@ -175,30 +180,30 @@ def main() -> int:
                     # Visits alternate between the minimal app and the page, so a drift of the
                     # machine's load over the run weighs on both sides of each ratio alike.
                     for _ in range(args.repeat):
-                        beside.setdefault(name, []).append(visit(browser, base_url, PLOT, args.page_clock))
-                        results.setdefault(name, []).append(visit(browser, f"{url}/{path}", selector,
-                                                                  args.page_clock))
+                        beside.setdefault(name, []).append(visit(browser, base_url, PLOT))
+                        results.setdefault(name, []).append(visit(browser, f"{url}/{path}", selector, sidebar=True))
             browser.close()
-    clocks = "the driver's clock (Playwright sees it visible)" + (
-        "; page clock: the page's own (drawn)" if args.page_clock else "")
     print(f"time to the main chart or map, median of {args.repeat} fresh browser contexts (s), each page beside "
-          f"the minimal app visited in turn with it; {clocks}\n")
-    print(f"  {'page':<14} {'page s':>6} {'minimal s':>9}  ratio" + ("   page clock: page s minimal s  ratio"
-                                                                    if args.page_clock else ""))
+          f"the minimal app visited in turn with it; page clock: drawn, by the page's own clock; driver: "
+          f"Playwright sees it visible; sidebar: Playwright sees the sidebar's last widget\n")
+    print(f"  {'':<14} {'page clock':^34}  {'driver':^23}  {'sidebar':>7}")
+    print(f"  {'page':<14} {'page s':>6} {'minimal s':>9}  {'ratio':>5}  {'':<11}  {'page s':>6} {'minimal s':>9}  "
+          f"{'ratio':>5}  {'page s':>7}")
     worst = 0.0
+    med = lambda visits, i: statistics.median(v[i] for v in visits)  # noqa: E731
     for name, _, _ in PAGES:
         if name not in results:
             continue
-        t, base = (statistics.median(x[0] for x in v) for v in (results[name], beside[name]))
-        worst = max(worst, t / base)
-        line = f"  {name:<14} {t:6.2f} {base:9.2f}  {t / base:4.2f}x  {'ok' if t / base <= TARGET else 'OVER TARGET'}"
-        if args.page_clock:
-            tp, basep = (statistics.median(x[1] for x in v) for v in (results[name], beside[name]))
-            line += f"   {'':>11} {tp:6.2f} {basep:9.2f}  {tp / basep:4.2f}x"
-        print(line)
+        page, base = results[name], beside[name]
+        ratio = med(page, 0) / med(base, 0)
+        worst = max(worst, ratio)
+        print(f"  {name:<14} {med(page, 0):6.2f} {med(base, 0):9.2f}  {ratio:4.2f}x  "
+              f"{'ok' if ratio <= TARGET else 'OVER TARGET':<11}  {med(page, 1):6.2f} {med(base, 1):9.2f}  "
+              f"{med(page, 1) / med(base, 1):4.2f}x  {med(page, 2):7.2f}")
         if args.verbose:
-            print(f"  {'':<14} page {[round(x[0], 2) for x in results[name]]} minimal {[round(x[0], 2) for x in beside[name]]}")
-    print(f"\nworst ratio: {worst:.2f}x (target {TARGET}x)")
+            for i, clock in enumerate(("page clock", "driver")):
+                print(f"  {'':<14} {clock}: page {[round(v[i], 2) for v in page]} minimal {[round(v[i], 2) for v in base]}")
+    print(f"\nworst ratio by the page clock: {worst:.2f}x (target {TARGET}x)")
     return 0
 
 
