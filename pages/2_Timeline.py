@@ -18,7 +18,7 @@ left.plotly_chart(charts.timeline_from_points(points, charts.lanes_from_counts(l
                   key="timeline", width="stretch", config={"displaylogo": False})
 years = view.q.yearly(f)
 right.plotly_chart(charts.yearly_figure(years), key="yearly", width="stretch", config={"displaylogo": False})
-sidebar.finish(view)  # after the charts: see sidebar.setup
+sidebar.finish(view, pause=sidebar.PLOTLY_FIRST_PAINT_PAUSE)  # after the charts: see sidebar.finish
 undated = view.n_events - int(years["n"].sum())
 st.caption("Dots: events known to the day. Bars: events known only to the month or year, drawn across that span."
            + (f" {undated:,} undated events are not drawn." if undated else ""))

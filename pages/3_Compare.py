@@ -36,7 +36,7 @@ by_type = q.type_counts(fp, pair)
 st.plotly_chart(charts.type_counts_figure(by_type, names), key="type_counts", width="stretch",
                 config={"displaylogo": False})
 both = q.pair(fp, pair, compare.HOSTING_TYPES, compare.BROKERING_TYPES, listing.MAX_ROWS, charts.MAX_TIMELINE_EVENTS)
-sidebar.finish(view)  # after the main chart: see sidebar.setup
+sidebar.finish(view, pause=sidebar.PLOTLY_FIRST_PAINT_PAUSE)  # after the main chart: see sidebar.finish
 
 for col, actor in zip(st.columns(2), pair):
     with col:
