@@ -123,8 +123,14 @@ def _lists(df: pd.DataFrame) -> pd.DataFrame:
     # DuckDB hands list columns over as numpy arrays; the builders expect lists, as store reads them.
     for c in df.columns:
         if c in LIST_COLUMNS and df[c].dtype == object:
-            df[c] = [list(x) if isinstance(x, (list, tuple, np.ndarray)) else [] for x in df[c]]
+            df[c] = [x.tolist() if isinstance(x, np.ndarray) else list(x) if isinstance(x, (list, tuple)) else []
+                     for x in df[c]]
     return df
+
+
+def _ints(value) -> list[int]:
+    """A list of rids from a DuckDB list cell (None or NaN when the list is NULL)."""
+    return [int(r) for r in value] if isinstance(value, (list, tuple, np.ndarray)) else []
 
 
 class Atlas:
@@ -370,46 +376,51 @@ class Atlas:
                "UNION ALL BY NAME SELECT 'party' AS kind, actor, party AS k, count(*) AS n FROM (SELECT actor, "
                "unnest(parties) AS party FROM p WHERE list_contains($q_brokering, event_type)) "
                "WHERE party IS NOT NULL GROUP BY ALL "
-               "UNION ALL BY NAME SELECT 'aid' AS kind, actor, count(*) AS n, sum(amount_usd) AS amount FROM p "
+               # The rows to read in full come as lists of rids, one row each: a few dozen rows in
+               # all rather than a row per rid.
+               "UNION ALL BY NAME SELECT 'aid' AS kind, actor, count(*) AS n, sum(amount_usd) AS amount, "
+               "list_slice(list(rid ORDER BY rid), 1, $q_limit) AS rids FROM p "
                "WHERE event_type = 'aid' AND amount_usd IS NOT NULL GROUP BY ALL "
-               "UNION ALL BY NAME SELECT 'aid_row' AS kind, rid, actor FROM p "
-               "WHERE event_type = 'aid' AND amount_usd IS NOT NULL "
-               "QUALIFY row_number() OVER (PARTITION BY actor ORDER BY rid) <= $q_limit "
                "UNION ALL BY NAME SELECT 'lane' AS kind, actor, count(*) AS n FROM p WHERE date_start IS NOT NULL "
                "GROUP BY ALL "
-               "UNION ALL BY NAME SELECT 'point' AS kind, rid FROM p WHERE date_start IS NOT NULL "
-               "AND rid % (SELECT step FROM d) = 0 "
+               "UNION ALL BY NAME SELECT 'point' AS kind, list_slice(list(rid ORDER BY rid DESC), 1, $q_points) AS rids "
+               "FROM p WHERE date_start IS NOT NULL AND rid % (SELECT step FROM d) = 0 "
                # Shared occasions of the first two (shared_by): both act on it, or one with the other as a party.
-               "UNION ALL BY NAME SELECT 'shared' AS kind, rid FROM p WHERE occasion IN (SELECT occasion FROM p "
-               "WHERE actor = $q_a INTERSECT SELECT occasion FROM p WHERE actor = $q_b) "
+               "UNION ALL BY NAME SELECT 'shared' AS kind, list(rid ORDER BY rid) AS rids FROM p WHERE occasion IN "
+               "(SELECT occasion FROM p WHERE actor = $q_a INTERSECT SELECT occasion FROM p WHERE actor = $q_b) "
                "OR (actor = $q_a AND list_contains(parties, $q_b)) OR (actor = $q_b AND list_contains(parties, $q_a))")
         agg = self._df(sql, params)
         kind = agg["kind"]
-        lanes = agg[kind == "lane"].sort_values(["n", "actor"], ascending=[False, True])
+        rids = {k: _ints(agg.loc[kind == k, "rids"].iloc[0] if (kind == k).any() else None) for k in ("point", "shared")}
+        aid_rids = {a: _ints(v) for a, v in zip(agg.loc[kind == "aid", "actor"], agg.loc[kind == "aid", "rids"])}
         # The few rows drawn or listed, with their evidence, in one more read.
-        picked = agg.loc[kind.isin(["point", "aid_row"]), "rid"].astype(int).tolist()
+        picked = rids["point"] + [r for v in aid_rids.values() for r in v]
         detail = self._df("SELECT rid, event_id, actor, event_type, date_start, date_end, date_precision, venue, "
                           "evidence, amount_usd, parties FROM events WHERE rid IN (SELECT unnest($q_rids))",
                           {"q_rids": picked}).set_index("rid")
-        point_rids = sorted(agg.loc[kind == "point", "rid"].astype(int), reverse=True)[: int(max_points)]
-        shared = sorted(agg.loc[kind == "shared", "rid"].astype(int))
-        out = {"venues": {}, "parties": {}, "aid": {}, "shared": shared,
-               "lanes": pd.Series(lanes["n"].to_numpy(int), index=lanes["actor"].tolist(), dtype=int),
-               "points": detail.loc[point_rids, ["event_id", "actor", "event_type", "date_start", "date_end",
-                                                 "date_precision", "venue", "evidence"]].reset_index(drop=True)}
-        rows = detail.loc[sorted(agg.loc[kind == "aid_row", "rid"].astype(int))]
+        # The few dozen aggregate rows, split per kind and actor in plain Python (pandas' masks and
+        # sorts cost about a millisecond each on frames this small).
+        groups: dict[tuple, list[tuple]] = {}
+        for row in zip(*(agg[c].tolist() for c in ("kind", "actor", "k", "n", "first", "last", "amount"))):
+            groups.setdefault(row[:2], []).append(row[2:])
+        lanes = sorted(((a, int(n)) for (kd, a), rs in groups.items() if kd == "lane" for _, n, *_ in rs),
+                       key=lambda an: (-an[1], str(an[0])))
+        out = {"venues": {}, "parties": {}, "aid": {}, "shared": rids["shared"],
+               "lanes": pd.Series([n for _, n in lanes], index=[a for a, _ in lanes], dtype=int),
+               "points": detail.loc[rids["point"], ["event_id", "actor", "event_type", "date_start", "date_end",
+                                                    "date_precision", "venue", "evidence"]].reset_index(drop=True)}
         for a in actors:
-            mine = agg["actor"] == a
-            v = agg[(kind == "venue") & mine]
-            v = pd.DataFrame({"venue": v["k"].to_numpy(object), "events": v["n"].to_numpy(int),
-                              "first": v["first"].to_numpy(object), "last": v["last"].to_numpy(object)})
-            out["venues"][a] = v.sort_values(["events", "venue"], ascending=[False, True]).reset_index(drop=True)
-            pt = agg[(kind == "party") & mine]
-            pt = pd.DataFrame({"party": pt["k"].to_numpy(object), "events": pt["n"].to_numpy(int)})
-            out["parties"][a] = pt.sort_values(["events", "party"], ascending=[False, True]).reset_index(drop=True)
-            aid = agg[(kind == "aid") & mine]
-            shown = rows[rows["actor"] == a][["date_start", "amount_usd", "parties", "evidence"]].reset_index(drop=True)
-            out["aid"][a] = (shown, float(aid["amount"].sum()) if len(aid) else 0.0, int(aid["n"].sum()) if len(aid) else 0)
+            v = sorted(groups.get(("venue", a), []), key=lambda r: (-int(r[1]), str(r[0])))
+            out["venues"][a] = pd.DataFrame({"venue": pd.Series([r[0] for r in v], dtype=object),
+                                             "events": pd.Series([int(r[1]) for r in v], dtype=int),
+                                             "first": pd.Series([r[2] for r in v], dtype=object),
+                                             "last": pd.Series([r[3] for r in v], dtype=object)})
+            pt = sorted(groups.get(("party", a), []), key=lambda r: (-int(r[1]), str(r[0])))
+            out["parties"][a] = pd.DataFrame({"party": pd.Series([r[0] for r in pt], dtype=object),
+                                              "events": pd.Series([int(r[1]) for r in pt], dtype=int)})
+            aid = groups.get(("aid", a), [])
+            shown = detail.loc[aid_rids.get(a, []), ["date_start", "amount_usd", "parties", "evidence"]].reset_index(drop=True)
+            out["aid"][a] = (shown, float(sum(r[4] for r in aid)), int(sum(int(r[1]) for r in aid)))
         return out
 
     def tag_counts(self, filters: Filters) -> dict[str, int]:
