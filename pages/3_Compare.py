@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from middlepowers.app import sidebar, widgets
-from middlepowers.views import charts, compare, listing
+from middlepowers.views import charts, compare
 from middlepowers.views.columns import EV, IN, OR
 from middlepowers.views.text import md_escape
 
@@ -17,6 +17,18 @@ q = view.q
 # and only their events are kept.
 fp = replace(view.filters, actors=pair)
 names = view.names
+
+
+# Filter-independent parts, made once per table set (cache_resource: shared by every session,
+# so the page only reads them): each subject's initiatives, and the memberships.
+@st.cache_resource(max_entries=2, show_spinner=False)
+def reference(folder: str, fingerprint: tuple, _tables) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, list[str]]:
+    ini = {}
+    for actor in pair:
+        own = compare.initiatives_of(_tables.initiatives, actor)
+        ini[actor] = own.assign(**{IN.organisations: own[IN.organisations].map(", ".join)})
+    ms = compare.memberships(_tables.organisations, pair)
+    return ini, ms, ms.loc[ms["shared"], OR.acronym].tolist()
 
 
 def table(df: pd.DataFrame, key: str, empty: str, **kw) -> None:
@@ -35,12 +47,14 @@ if view.filters.actors:
 by_type = q.type_counts(fp, pair)
 st.plotly_chart(charts.type_counts_figure(by_type, names), key="type_counts", width="stretch",
                 config={"displaylogo": False})
-both = q.pair(fp, pair, compare.HOSTING_TYPES, compare.BROKERING_TYPES, listing.MAX_ROWS, charts.MAX_TIMELINE_EVENTS)
+both = q.pair(fp, pair, compare.HOSTING_TYPES, compare.BROKERING_TYPES, compare.MAX_AID_ROWS,
+              compare.MAX_TIMELINE_POINTS)
 sidebar.finish(view, pause=sidebar.PLOTLY_FIRST_PAINT_PAUSE)  # after the main chart: see sidebar.finish
 
+initiatives, ms, shared = reference(str(view.tables.q.folder), view.tables.fingerprint, view.tables)
 for col, actor in zip(st.columns(2), pair):
     with col:
-        ini = compare.initiatives_of(view.tables.initiatives, actor)
+        ini = initiatives[actor]
         st.header(md_escape(names.get(actor, actor)))
         m = st.columns(3)
         m[0].metric("Events", f"{int(by_type[actor].sum()):,}")
@@ -49,7 +63,7 @@ for col, actor in zip(st.columns(2), pair):
         st.subheader("Venues hosted")
         table(both["venues"][actor], f"venues_{actor}", "None in the filtered events.")
         st.subheader("Initiatives")
-        table(ini.assign(**{IN.organisations: ini[IN.organisations].map(", ".join)}), f"ini_{actor}", "None recorded.")
+        table(ini, f"ini_{actor}", "None recorded.")
         st.subheader("Parties brought together")
         table(compare.named_parties(both["parties"][actor], names), f"parties_{actor}",
               "None in the filtered events.")
@@ -64,8 +78,6 @@ for col, actor in zip(st.columns(2), pair):
               column_config={EV.amount_usd: st.column_config.NumberColumn("amount (US$)", format="%,.0f")})
 
 st.header("Organisation memberships and roles")
-ms = compare.memberships(view.tables.organisations, pair)
-shared = ms.loc[ms["shared"], OR.acronym].tolist()
 st.markdown("**Both take part in:** "
             + md_escape(f"{', '.join(shared) if shared else 'no organisation in the reference data'}."))
 table(ms.rename(columns={a: names.get(a, a) for a in pair}), "memberships", "No reference data on organisations.")

@@ -15,6 +15,11 @@ STATUS_COLUMN = {"KAZ": OR.kaz_status, "AZE": OR.aze_status}
 HOSTING_TYPES = ("talks_hosted", "summit")
 BROKERING_TYPES = ("talks_hosted", "mediation_offer")
 ACTIVE_STATUSES = ("member", "observer", "dialogue partner", "partner", "chair")
+# Aid rows listed per country, most recent first: a half-width table; the CSV download has them all.
+MAX_AID_ROWS = 100
+# Points on the page's timeline of the two, an even sample across time beyond it: a summary at the
+# foot of the page (the Timeline page draws up to charts.MAX_TIMELINE_EVENTS).
+MAX_TIMELINE_POINTS = 1000
 
 
 def of(events: pd.DataFrame, actor: str) -> pd.DataFrame:
