@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from middlepowers.app import sidebar, widgets
-from middlepowers.views import charts, compare
+from middlepowers.views import charts, compare, listing
 from middlepowers.views.columns import EV, IN, OR
 from middlepowers.views.text import md_escape
 
@@ -47,8 +47,9 @@ if view.filters.actors:
 by_type = q.type_counts(fp, pair)
 st.plotly_chart(charts.type_counts_figure(by_type, names), key="type_counts", width="stretch",
                 config={"displaylogo": False})
+# The shared occasions' table further down shows the page of them its reader left: read with the rest.
 both = q.pair(fp, pair, compare.HOSTING_TYPES, compare.BROKERING_TYPES, compare.MAX_AID_ROWS,
-              compare.MAX_TIMELINE_POINTS)
+              compare.MAX_TIMELINE_POINTS, widgets.page_first("shared_events"), listing.MAX_ROWS)
 sidebar.finish(view, pause=sidebar.PLOTLY_FIRST_PAINT_PAUSE)  # after the main chart: see sidebar.finish
 
 initiatives, ms, shared = reference(str(view.tables.q.folder), view.tables.fingerprint, view.tables)
@@ -84,7 +85,7 @@ table(ms.rename(columns={a: names.get(a, a) for a in pair}), "memberships", "No 
 
 st.header("Shared occasions")
 st.caption("Occasions where both act (same name, or same type, venue and date), or one acts with the other as a party.")
-widgets.events_table(view, key="shared_events", rids=both["shared"])
+widgets.events_table(view, key="shared_events", rids=both["shared"], read=both["shared_rows"])
 
 st.header("Both over time")
 lanes = both["lanes"]

@@ -61,6 +61,13 @@ def test_query_aggregates_match_the_pandas_builders(tables, f):
     shared = compare.shared_occasions(pev)
     assert q.count(pair, query.shared_by(*compare.PAIR)) == len(shared)
     assert sorted(q.rows_of(both["shared"])["event_id"]) == sorted(shared["event_id"])
+    # a page of the shared occasions, read whole along with the rest, is the page rows_of reads
+    first, page = q.pair(pair, compare.PAIR, compare.HOSTING_TYPES, compare.BROKERING_TYPES, 3, 40, 1, 2)["shared_rows"]
+    assert first == 1
+    def plain(df):  # an empty cell reads as NaN or None depending on its column's other rows
+        return df.astype(object).where(df.notna(), None)
+    pd.testing.assert_frame_equal(plain(page), plain(q.rows_of(both["shared"][1:3])))
+    assert both["shared_rows"][1].empty  # none asked for
     for actor in compare.PAIR:
         hosted = compare.venues_hosted(pev, actor)
         got = both["venues"][actor]

@@ -5,17 +5,29 @@ from __future__ import annotations
 import html
 import math
 
+import pandas as pd
 import streamlit as st
 
 from ..views import listing, query
 from ..views.palette import actor_hex
 
 
+def page_first(key: str, limit: int = listing.MAX_ROWS) -> int:
+    """Where the page of rows events_table(key=key) shows begins, as its reader left the page
+    number (events_table still checks it against the rows there are)."""
+    try:
+        return (max(int(st.session_state.get(f"{key}_page", 1)), 1) - 1) * limit
+    except (TypeError, ValueError):
+        return 0
+
+
 def events_table(view, key: str, subset: query.Subset = query.ALL, limit: int = listing.MAX_ROWS,
-                 filters=None, paged: bool = True, rids: list[int] | None = None) -> None:
+                 filters=None, paged: bool = True, rids: list[int] | None = None,
+                 read: tuple[int, pd.DataFrame] | None = None) -> None:
     """The filtered events (narrowed by subset, or the events `rids` names), most recent first,
     each with a link to its article; a page of `limit` rows at a time, read from DuckDB with
-    their evidence."""
+    their evidence. `read` is (first, rows): rids[first:first + limit] already read whole
+    (Atlas.pair), used when that is the page shown."""
     same = filters is None and subset is query.ALL
     filters = filters or view.filters
     if rids is not None:
@@ -37,7 +49,9 @@ def events_table(view, key: str, subset: query.Subset = query.ALL, limit: int = 
     elif n > limit:
         st.caption(f"The {limit:,} most recent of {n:,} events; download the CSV for all of them.")
     first = (page - 1) * limit
-    if rids is not None:
+    if rids is not None and read is not None and read[0] == first:
+        shown = read[1]
+    elif rids is not None:
         shown = view.q.rows_of(rids[first:first + limit])
     else:
         shown = view.q.rows(filters, subset, limit=limit, offset=first)

@@ -356,13 +356,15 @@ class Atlas:
         return _type_table(df, actors)
 
     def pair(self, filters: Filters, actors: Sequence[str], hosting: Sequence[str], brokering: Sequence[str],
-             limit: int, max_points: int) -> dict:
+             limit: int, max_points: int, shared_first: int = 0, shared_limit: int = 0) -> dict:
         """Everything the comparison draws below its first chart (type_counts, asked first so the
         chart is not kept waiting), in one statement over the actors' filtered events (read once):
         venues hosted (policy.HOSTING_ROLES), parties of the talks brokered, stated aid (total,
         count, the `limit` most recent rows), the timeline (dated events per actor, at most about
         max_points of them to draw) and the shared occasions (their rids, most recent first, for
-        rows_of)."""
+        rows_of). The `shared_limit` shared occasions from position `shared_first` on come whole
+        too, as (shared_first, rows) in "shared_rows", so that the rows drawn, listed and shown
+        are read in one scan of the events."""
         pred, params = self._where(filters)
         params = {**params, "q_actors": list(actors), "q_hosting": list(hosting), "q_brokering": list(brokering),
                   "q_roles": sorted(HOSTING_ROLES), "q_limit": int(limit), "q_points": int(max_points),
@@ -393,10 +395,12 @@ class Atlas:
         kind = agg["kind"]
         rids = {k: _ints(agg.loc[kind == k, "rids"].iloc[0] if (kind == k).any() else None) for k in ("point", "shared")}
         aid_rids = {a: _ints(v) for a, v in zip(agg.loc[kind == "aid", "actor"], agg.loc[kind == "aid", "rids"])}
-        # The few rows drawn or listed, with their evidence, in one more read.
-        picked = rids["point"] + [r for v in aid_rids.values() for r in v]
-        detail = self._df("SELECT rid, event_id, actor, event_type, date_start, date_end, date_precision, venue, "
-                          "evidence, amount_usd, parties FROM events WHERE rid IN (SELECT unnest($q_rids))",
+        # The few rows drawn, listed or shown, with their evidence, in one more read.
+        first = max(int(shared_first), 0)
+        page = rids["shared"][first:first + max(int(shared_limit), 0)]
+        picked = sorted(set(rids["point"]).union(page, *aid_rids.values()))
+        cols = ", ".join(_q(c) for c in ROW_COLUMNS)
+        detail = self._df(f"SELECT rid, {cols} FROM events WHERE rid IN (SELECT unnest($q_rids)) ORDER BY rid",
                           {"q_rids": picked}).set_index("rid")
         # The few dozen aggregate rows, split per kind and actor in plain Python (pandas' masks and
         # sorts cost about a millisecond each on frames this small).
@@ -406,6 +410,7 @@ class Atlas:
         lanes = sorted(((a, int(n)) for (kd, a), rs in groups.items() if kd == "lane" for _, n, *_ in rs),
                        key=lambda an: (-an[1], str(an[0])))
         out = {"venues": {}, "parties": {}, "aid": {}, "shared": rids["shared"],
+               "shared_rows": (first, detail.loc[page].reset_index(drop=True)),
                "lanes": pd.Series([n for _, n in lanes], index=[a for a, _ in lanes], dtype=int),
                "points": detail.loc[rids["point"], ["event_id", "actor", "event_type", "date_start", "date_end",
                                                     "date_precision", "venue", "evidence"]].reset_index(drop=True)}
