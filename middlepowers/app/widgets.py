@@ -12,11 +12,16 @@ from ..views import listing, query
 from ..views.palette import actor_hex
 
 
+def _page_key(key: str) -> str:
+    """The session-state key of events_table(key=key)'s page number."""
+    return f"{key}_page"
+
+
 def page_first(key: str, limit: int = listing.MAX_ROWS) -> int:
     """Where the page of rows events_table(key=key) shows begins, as its reader left the page
     number (events_table still checks it against the rows there are)."""
     try:
-        return (max(int(st.session_state.get(f"{key}_page", 1)), 1) - 1) * limit
+        return (max(int(st.session_state.get(_page_key(key), 1)), 1) - 1) * limit
     except (TypeError, ValueError):
         return 0
 
@@ -40,9 +45,9 @@ def events_table(view, key: str, subset: query.Subset = query.ALL, limit: int = 
     page = 1
     if n > limit and paged:
         pages = math.ceil(n / limit)
-        if not 1 <= st.session_state.get(f"{key}_page", 1) <= pages:
-            st.session_state[f"{key}_page"] = 1  # the filters shrank the table under the page shown
-        page = int(st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key=f"{key}_page"))
+        if not 1 <= st.session_state.get(_page_key(key), 1) <= pages:
+            st.session_state[_page_key(key)] = 1  # the filters shrank the table under the page shown
+        page = int(st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key=_page_key(key)))
         first = (page - 1) * limit
         st.caption(f"Events {first + 1:,}–{min(first + limit, n):,} of {n:,}, most recent first; "
                    "download the CSV for all of them.")
