@@ -400,7 +400,7 @@ class Atlas:
         page = rids["shared"][first:first + max(int(shared_limit), 0)]
         picked = sorted(set(rids["point"]).union(page, *aid_rids.values()))
         cols = ", ".join(_q(c) for c in ROW_COLUMNS)
-        detail = self._df(f"SELECT rid, {cols} FROM events WHERE rid IN (SELECT unnest($q_rids)) ORDER BY rid",
+        detail = self._df(f"SELECT rid, {cols} FROM events WHERE rid IN (SELECT unnest($q_rids))",
                           {"q_rids": picked}).set_index("rid")
         # The few dozen aggregate rows, split per kind and actor in plain Python (pandas' masks and
         # sorts cost about a millisecond each on frames this small).
